@@ -1,0 +1,47 @@
+//! The `quelle` command-line tool: a thin layer over the `quelle` library.
+
+mod analyze;
+mod eval;
+mod read;
+mod view;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// quelle: who said what, to whom, how, through which channel — in German news.
+#[derive(Parser, Debug)]
+#[command(name = "quelle", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Analyse one article (UTF-8 text) and show its quotations and structure.
+    Analyze(analyze::Args),
+    /// Score the pipeline on a gnqa JSONL file with the dataset's official metric.
+    Eval(eval::Args),
+}
+
+/// Exit status for bad input (invalid UTF-8, unreadable or malformed files).
+pub(crate) const EXIT_BAD_INPUT: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze(a) => analyze::run(a),
+        Command::Eval(a) => eval::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("quelle: error: {e:#}");
+            // Library errors about the input get their own exit status.
+            let bad_input = e
+                .chain()
+                .any(|c| c.downcast_ref::<quelle::Error>().is_some());
+            ExitCode::from(if bad_input { EXIT_BAD_INPUT } else { 1 })
+        }
+    }
+}

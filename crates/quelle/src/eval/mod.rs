@@ -1,0 +1,3 @@
+//! Evaluation against gold data (gnqa): the dataset's official metric.
+
+pub mod gnqa;
