@@ -3,6 +3,7 @@
 mod analyze;
 mod eval;
 mod read;
+mod train;
 mod view;
 
 use clap::{Parser, Subcommand};
@@ -22,6 +23,8 @@ enum Command {
     Analyze(analyze::Args),
     /// Score the pipeline on a gnqa JSONL file with the dataset's official metric.
     Eval(eval::Args),
+    /// Rebuild the quotation models from gnqa training data.
+    Train(train::Args),
 }
 
 /// Exit status for bad input (invalid UTF-8, unreadable or malformed files).
@@ -32,6 +35,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(a) => analyze::run(a),
         Command::Eval(a) => eval::run(a),
+        Command::Train(a) => train::run(a),
     };
     match result {
         Ok(code) => code,

@@ -2,20 +2,51 @@
 
 use crate::document::Document;
 use crate::error::Result;
+use crate::quotes::QuoteModels;
 use crate::segment::Segmenter;
 use crate::structure;
+use std::sync::Arc;
 
 /// Configures and builds a [`Pipeline`].
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct PipelineBuilder {
-    _private: (),
+    quotes: bool,
+    models: Option<Arc<QuoteModels>>,
+}
+
+impl Default for PipelineBuilder {
+    fn default() -> Self {
+        PipelineBuilder {
+            quotes: true,
+            models: None,
+        }
+    }
 }
 
 impl PipelineBuilder {
-    /// Builds the pipeline with the embedded models and lexicons.
+    /// Whether to find quotations (default: yes). Without, the pipeline only
+    /// structures and segments, which is what training needs.
+    pub fn quotes(&mut self, yes: bool) -> &mut Self {
+        self.quotes = yes;
+        self
+    }
+
+    /// Uses these quotation models instead of the embedded ones.
+    pub fn quote_models(&mut self, models: QuoteModels) -> &mut Self {
+        self.models = Some(Arc::new(models));
+        self
+    }
+
+    /// Builds the pipeline, loading the embedded models unless others were given.
     pub fn build(&self) -> Result<Pipeline> {
+        let models = match (&self.models, self.quotes) {
+            (_, false) => None,
+            (Some(m), true) => Some(Arc::clone(m)),
+            (None, true) => Some(Arc::new(QuoteModels::embedded()?)),
+        };
         Ok(Pipeline {
             segmenter: Segmenter::new(),
+            models,
         })
     }
 }
@@ -30,6 +61,7 @@ impl PipelineBuilder {
 #[derive(Debug, Clone)]
 pub struct Pipeline {
     segmenter: Segmenter,
+    models: Option<Arc<QuoteModels>>,
 }
 
 impl Pipeline {
@@ -50,6 +82,9 @@ impl Pipeline {
         }
         doc.tokens = tokens;
         doc.sentences = sentences;
+        if let Some(m) = &self.models {
+            doc.quotes = m.find(&doc);
+        }
         doc
     }
 

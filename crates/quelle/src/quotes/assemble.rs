@@ -1,0 +1,276 @@
+//! Turning token labels into quotations with roles.
+//!
+//! The content tagger marks quotation spans and their type; the role tagger
+//! marks speaker, cue and addressee chunks. Assembly joins the pieces: it merges
+//! a quotation interrupted by its frame (`„…“, sagte sie, „…“`), attaches the
+//! nearest cue, speaker and addressee, derives the frame (the reporting clause
+//! around the cue), lets subjunctive and reportative continuations inherit the
+//! last speaker, and adds quoted passages nested inside other quotations.
+
+use super::context::Context;
+use super::labels::{kind_of, RoleKind, ROLE_KINDS};
+use crate::document::{Document, Quote, QuoteType, Role};
+use crate::span::Span;
+
+/// A run of tokens `[start, end)` with one kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chunk {
+    /// Kind index (quotation type index, or role kind index).
+    pub kind: usize,
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+}
+
+/// Reads BIO labels into chunks.
+pub fn chunks(labels: &[usize]) -> Vec<Chunk> {
+    let mut out: Vec<Chunk> = Vec::new();
+    let mut cur: Option<Chunk> = None;
+    for (i, &l) in labels.iter().enumerate() {
+        let kind = kind_of(l);
+        let is_begin = l != 0 && (l - 1) % 2 == 0;
+        match (cur.as_mut(), kind) {
+            (Some(c), Some(k)) if k == c.kind && !is_begin => c.end = i + 1,
+            _ => {
+                if let Some(c) = cur.take() {
+                    out.push(c);
+                }
+                if let Some(k) = kind {
+                    cur = Some(Chunk { kind: k, start: i, end: i + 1 });
+                }
+            }
+        }
+    }
+    if let Some(c) = cur {
+        out.push(c);
+    }
+    out
+}
+
+/// A quotation under assembly, in token indices.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// Type.
+    pub kind: QuoteType,
+    /// Content chunks (token ranges).
+    pub content: Vec<(usize, usize)>,
+    /// Speaker chunk.
+    pub speaker: Option<(usize, usize)>,
+    /// Cue chunks.
+    pub cue: Vec<(usize, usize)>,
+    /// Frame range.
+    pub frame: Option<(usize, usize)>,
+    /// Addressee chunk.
+    pub addressee: Option<(usize, usize)>,
+    /// Nested inside another quotation.
+    pub nested: bool,
+}
+
+/// Whether the tokens between two content chunks can be a frame splitting one quotation.
+fn mergeable(doc: &Document, ctx: &Context, roles: &[Chunk], a: (usize, usize), b: (usize, usize)) -> bool {
+    let gap = b.0.saturating_sub(a.1);
+    if gap == 0 || gap > 25 {
+        return false;
+    }
+    // Never across a paragraph.
+    let (s, e) = (doc.tokens[a.1 - 1].span.end, doc.tokens[b.0].span.start);
+    if doc.blocks.iter().any(|bl| bl.span.start > s && bl.span.start <= e) {
+        return false;
+    }
+    let cue_in_gap = roles
+        .iter()
+        .any(|r| ROLE_KINDS[r.kind] == RoleKind::Cue && r.start >= a.1 && r.end <= b.0)
+        || (a.1..b.0).any(|i| ctx.tokens[i].cue_lemma.is_some() || ctx.tokens[i].attribution);
+    cue_in_gap
+}
+
+/// Assembles quotations from content and role labels.
+pub fn assemble(doc: &Document, ctx: &Context, content: &[usize], role_labels: &[usize]) -> Vec<Draft> {
+    let contents = chunks(content);
+    let roles = chunks(role_labels);
+    let mut drafts: Vec<Draft> = Vec::new();
+    for c in contents {
+        let kind = QuoteType::ALL[c.kind];
+        if let Some(last) = drafts.last_mut() {
+            let prev = *last.content.last().expect("non-empty");
+            if last.kind == kind
+                && matches!(kind, QuoteType::Direct | QuoteType::Indirect)
+                && mergeable(doc, ctx, &roles, prev, (c.start, c.end))
+            {
+                last.content.push((c.start, c.end));
+                continue;
+            }
+        }
+        drafts.push(Draft {
+            kind,
+            content: vec![(c.start, c.end)],
+            speaker: None,
+            cue: Vec::new(),
+            frame: None,
+            addressee: None,
+            nested: false,
+        });
+    }
+    let in_content = |i: usize| content[i] != 0;
+    let mut last_speaker: Option<(usize, usize)> = None;
+    for d in &mut drafts {
+        let first_tok = d.content[0].0;
+        let last_tok = d.content.last().expect("non-empty").1 - 1;
+        let s0 = ctx.tokens[first_tok].sentence;
+        let mut s1 = ctx.tokens[last_tok].sentence;
+        let mut lo_sent = s0;
+        // A colon-ended previous sentence introduces a quotation that starts a sentence.
+        if s0 > 0 && ctx.sentences[s0].start == first_tok && ctx.sentences[s0 - 1].colon_end {
+            lo_sent = s0 - 1;
+        }
+        // A frame may follow in the next sentence when the quotation ends one.
+        if s1 + 1 < ctx.sentences.len()
+            && ctx.sentences[s1].end == last_tok + 1
+            && !in_content(ctx.sentences[s1 + 1].start)
+            && d.kind == QuoteType::Direct
+        {
+            s1 += 1;
+        }
+        let lo = ctx.sentences[lo_sent].start;
+        let hi = ctx.sentences[s1].end;
+        let near = |r: &Chunk| -> usize {
+            if r.end <= first_tok {
+                first_tok - r.end
+            } else if r.start > last_tok {
+                r.start - last_tok
+            } else {
+                0
+            }
+        };
+        let in_region = |r: &Chunk| r.start >= lo && r.end <= hi;
+        let cue_outside = d.kind != QuoteType::Reported;
+        let mut cues: Vec<&Chunk> = roles
+            .iter()
+            .filter(|r| ROLE_KINDS[r.kind] == RoleKind::Cue && in_region(r))
+            .filter(|r| !cue_outside || !(r.start..r.end).any(in_content))
+            .collect();
+        // Keep the cue chunks of the sentence holding the nearest cue.
+        if let Some(best) = cues.iter().min_by_key(|r| near(r)).map(|r| ctx.tokens[r.start].sentence) {
+            cues.retain(|r| ctx.tokens[r.start].sentence == best);
+        }
+        d.cue = cues.iter().map(|r| (r.start, r.end)).collect();
+        let anchor = d.cue.first().map(|c| c.0);
+        let dist_to_anchor = |r: &Chunk| -> usize {
+            match anchor {
+                Some(a) => r.start.abs_diff(a),
+                None => near(r),
+            }
+        };
+        d.speaker = roles
+            .iter()
+            .filter(|r| ROLE_KINDS[r.kind] == RoleKind::Speaker && in_region(r))
+            .filter(|r| d.kind == QuoteType::Reported || !(r.start..r.end).any(in_content))
+            .min_by_key(|r| dist_to_anchor(r))
+            .map(|r| (r.start, r.end));
+        d.addressee = roles
+            .iter()
+            .filter(|r| ROLE_KINDS[r.kind] == RoleKind::Addressee && in_region(r))
+            .filter(|r| d.kind == QuoteType::Reported || !(r.start..r.end).any(in_content))
+            .min_by_key(|r| dist_to_anchor(r))
+            .map(|r| (r.start, r.end));
+        if let Some(a) = anchor {
+            d.frame = frame_around(doc, ctx, a, &in_content);
+        }
+        if d.speaker.is_none() && matches!(d.kind, QuoteType::IndirectFreeIndirect | QuoteType::FreeIndirect) {
+            d.speaker = last_speaker;
+        }
+        if d.speaker.is_some() {
+            last_speaker = d.speaker;
+        }
+    }
+    add_nested(ctx, &mut drafts);
+    drafts
+}
+
+/// The frame: the run of non-content tokens around the cue within its sentence,
+/// without leading punctuation and without a final full stop.
+fn frame_around(doc: &Document, ctx: &Context, cue: usize, in_content: &impl Fn(usize) -> bool) -> Option<(usize, usize)> {
+    let s = &ctx.sentences[ctx.tokens[cue].sentence];
+    let mut start = cue;
+    while start > s.start && !in_content(start - 1) {
+        start -= 1;
+    }
+    let mut end = cue + 1;
+    while end < s.end && !in_content(end) {
+        end += 1;
+    }
+    let is_punct = |i: usize| ctx.tokens[i].shape >= 4;
+    while start < end && is_punct(start) {
+        start += 1;
+    }
+    while end > start && doc.slice(doc.tokens[end - 1].span) == "." {
+        end -= 1;
+    }
+    (start < end).then_some((start, end))
+}
+
+/// Adds a nested direct quotation for each closed quotation-mark region of at
+/// least two words inside another (non-direct) quotation; it shares the outer roles.
+fn add_nested(ctx: &Context, drafts: &mut Vec<Draft>) {
+    let mut extra = Vec::new();
+    for d in drafts.iter() {
+        if d.kind == QuoteType::Direct {
+            continue;
+        }
+        for r in &ctx.marks.regions {
+            if !r.closed || r.depth != 1 {
+                continue;
+            }
+            let inside = d.content.iter().any(|&(s, e)| r.open >= s && r.close < e);
+            let words = (r.open..=r.close).filter(|&i| ctx.tokens[i].shape <= 3).count();
+            if inside && words >= 2 {
+                extra.push(Draft {
+                    kind: QuoteType::Direct,
+                    content: vec![(r.open, r.close + 1)],
+                    nested: true,
+                    ..d.clone()
+                });
+            }
+        }
+    }
+    drafts.extend(extra);
+}
+
+/// Converts a draft (token indices) into a [`Quote`] (byte spans).
+pub fn to_quote(doc: &Document, d: &Draft) -> Quote {
+    let span = |(s, e): (usize, usize)| Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end);
+    let role = |r: Option<(usize, usize)>| r.map(|r| Role::single(span(r)));
+    Quote {
+        kind: d.kind,
+        medium: None,
+        content: Role {
+            spans: d.content.iter().map(|&c| span(c)).collect(),
+        },
+        speaker: role(d.speaker),
+        cue: (!d.cue.is_empty()).then(|| Role {
+            spans: d.cue.iter().map(|&c| span(c)).collect(),
+        }),
+        frame: role(d.frame),
+        addressee: role(d.addressee),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::labels::{begin, inside};
+
+    #[test]
+    fn chunks_follow_bio() {
+        let l = [0, begin(1), inside(1), 0, begin(0), begin(0), inside(0)];
+        assert_eq!(
+            chunks(&l),
+            vec![
+                Chunk { kind: 1, start: 1, end: 3 },
+                Chunk { kind: 0, start: 4, end: 5 },
+                Chunk { kind: 0, start: 5, end: 7 },
+            ]
+        );
+    }
+}

@@ -1,0 +1,150 @@
+//! Per-token and per-sentence facts shared by the quotation models' features.
+//!
+//! Computed once per document: lowercase hashes, shapes, lexicon look-ups,
+//! quotation-mark depth, and sentence-level flags (does the sentence hold a
+//! cue verb, a subjunctive form, reportative `sollen`, an attribution phrase).
+
+use super::marks::{self, Marks};
+use crate::document::{Document, TokenKind};
+use crate::lexicon::{self, Subjunctive};
+use crate::model::hash::{hash_bytes, hash_lower};
+
+/// Facts about one token.
+#[derive(Debug, Clone, Default)]
+pub struct TokenFacts {
+    /// Hash of the lowercase form.
+    pub lower: u64,
+    /// Hash of the last three characters (lowercase).
+    pub suffix3: u64,
+    /// Hash of the word cluster, if known.
+    pub cluster: Option<u64>,
+    /// Coarse shape: 0 lower, 1 capitalised, 2 all caps, 3 digit, 4 punctuation, 5 quote mark.
+    pub shape: u8,
+    /// Subjunctive status of the form.
+    pub subj: Subjunctive,
+    /// Lemma hash when the form is a speech/thought/writing verb.
+    pub cue_lemma: Option<u64>,
+    /// An attribution word: `laut`, `zufolge`, `angaben`, `nach`, `gemäß`, `so` …
+    pub attribution: bool,
+    /// Reportative modal: a form of `sollen`.
+    pub soll: bool,
+    /// Quotation-mark depth (0 outside marks).
+    pub depth: u8,
+    /// A comma, colon, dash or semicolon.
+    pub clause_punct: bool,
+    /// Index of the sentence holding the token.
+    pub sentence: usize,
+}
+
+/// Facts about one sentence.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceFacts {
+    /// First cue-verb token, if any.
+    pub first_cue: Option<usize>,
+    /// First attribution-word token, if any.
+    pub first_attr: Option<usize>,
+    /// Holds an unambiguous subjunctive form.
+    pub subj: bool,
+    /// Holds a form of `sollen`.
+    pub soll: bool,
+    /// Holds a quotation mark.
+    pub marks: bool,
+    /// Ends with a colon.
+    pub colon_end: bool,
+    /// First token index.
+    pub start: usize,
+    /// One past the last token index.
+    pub end: usize,
+}
+
+/// All facts of a document.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// Per token.
+    pub tokens: Vec<TokenFacts>,
+    /// Per sentence.
+    pub sentences: Vec<SentenceFacts>,
+    /// Quotation marks.
+    pub marks: Marks,
+}
+
+impl Context {
+    /// Computes the facts of `doc` (which must be segmented).
+    pub fn new(doc: &Document) -> Self {
+        let text = doc.text();
+        let marks = marks::analyze(text, &doc.tokens, &doc.blocks);
+        let mut tokens: Vec<TokenFacts> = Vec::with_capacity(doc.tokens.len());
+        let mut is_mark = vec![false; doc.tokens.len()];
+        for r in &marks.regions {
+            is_mark[r.open] = true;
+            if r.closed {
+                is_mark[r.close] = true;
+            }
+        }
+        let mut lower_buf = String::new();
+        for (i, t) in doc.tokens.iter().enumerate() {
+            let s = t.span.text(text);
+            lower_buf.clear();
+            lower_buf.extend(s.chars().flat_map(char::to_lowercase));
+            let lower = lower_buf.as_str();
+            let first = s.chars().next().unwrap_or(' ');
+            let shape = if t.kind == TokenKind::QuoteMark || is_mark[i] {
+                5
+            } else if first.is_numeric() {
+                3
+            } else if !first.is_alphanumeric() {
+                4
+            } else if first.is_uppercase() {
+                if s.chars().count() > 1 && s.chars().all(|c| !c.is_lowercase()) {
+                    2
+                } else {
+                    1
+                }
+            } else {
+                0
+            };
+            let suffix_start = lower.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
+            tokens.push(TokenFacts {
+                lower: hash_lower(s),
+                suffix3: hash_bytes(lower[suffix_start..].as_bytes()),
+                cluster: lexicon::cluster(s).map(|c| hash_bytes(c.as_bytes())),
+                shape,
+                subj: if shape <= 1 { lexicon::subjunctive(lower) } else { Subjunctive::No },
+                cue_lemma: lexicon::cue_verb_lemma(lower).map(|l| hash_bytes(l.as_bytes())),
+                attribution: matches!(
+                    lower,
+                    "laut" | "zufolge" | "angaben" | "angabe" | "gemäß" | "demnach" | "wonach" | "berichten" | "informationen"
+                ),
+                soll: matches!(lower, "soll" | "sollen" | "sollte" | "sollten" | "sollt" | "solle"),
+                depth: marks.depth.get(i).copied().unwrap_or(0),
+                clause_punct: matches!(s, "," | ":" | ";" | "–" | "—" | "-" | "(" | ")"),
+                sentence: 0,
+            });
+        }
+        let mut sentences = Vec::with_capacity(doc.sentences.len());
+        for (si, s) in doc.sentences.iter().enumerate() {
+            let mut f = SentenceFacts {
+                start: s.tokens.start,
+                end: s.tokens.end,
+                ..Default::default()
+            };
+            for i in s.tokens.clone() {
+                let t = &mut tokens[i];
+                t.sentence = si;
+                if t.cue_lemma.is_some() && t.depth == 0 && f.first_cue.is_none() {
+                    f.first_cue = Some(i);
+                }
+                if t.attribution && t.depth == 0 && f.first_attr.is_none() {
+                    f.first_attr = Some(i);
+                }
+                f.subj |= t.subj == Subjunctive::Yes;
+                f.soll |= t.soll;
+                f.marks |= t.shape == 5;
+            }
+            f.colon_end = s.tokens.end > s.tokens.start && doc.slice(doc.tokens[s.tokens.end - 1].span) == ":";
+            sentences.push(f);
+        }
+        Context { tokens, sentences, marks }
+    }
+}
+

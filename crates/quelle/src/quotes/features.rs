@@ -1,0 +1,236 @@
+//! Feature templates of the quotation models.
+//!
+//! Each feature is a template id mixed with a value hash. Changing a template
+//! changes the models' meaning: bump [`CONTENT_FEATURES`] / [`ROLE_FEATURES`]
+//! then, and retrain (`quelle train`).
+
+use super::context::{Context, SentenceFacts};
+use crate::lexicon::Subjunctive;
+use crate::model::hash::mix;
+
+/// Name and feature-set version of the content (quotation span and type) tagger.
+pub const CONTENT_FEATURES: &str = "quotes.content/1";
+/// Name and feature-set version of the role (speaker, cue, addressee) tagger.
+pub const ROLE_FEATURES: &str = "quotes.roles/1";
+/// Name and feature-set version of the medium classifier.
+pub const MEDIUM_FEATURES: &str = "quotes.medium/1";
+
+/// Features of every token, stored flat: `offsets[i]..offsets[i + 1]` index `values`.
+#[derive(Debug, Clone, Default)]
+pub struct FeatureTable {
+    values: Vec<u64>,
+    offsets: Vec<usize>,
+}
+
+impl FeatureTable {
+    /// The features of token `i`.
+    pub fn get(&self, i: usize) -> &[u64] {
+        &self.values[self.offsets[i]..self.offsets[i + 1]]
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// All rows as slices (for decoding).
+    pub fn rows(&self) -> Vec<&[u64]> {
+        (0..self.len()).map(|i| self.get(i)).collect()
+    }
+
+    fn start(&mut self) {
+        if self.offsets.is_empty() {
+            self.offsets.push(0);
+        }
+    }
+
+    fn end_row(&mut self) {
+        self.offsets.push(self.values.len());
+    }
+}
+
+const BOS: u64 = 0x5eed_0001;
+const EOS: u64 = 0x5eed_0002;
+
+fn sentence_bits(s: &SentenceFacts) -> u64 {
+    (s.first_cue.is_some() as u64)
+        | (s.first_attr.is_some() as u64) << 1
+        | (s.subj as u64) << 2
+        | (s.soll as u64) << 3
+        | (s.marks as u64) << 4
+        | (s.colon_end as u64) << 5
+}
+
+/// Position of token `i` relative to an anchor token in its sentence, with the
+/// number of clause punctuation marks in between (capped): the shape of a frame.
+fn relative(anchor: Option<usize>, i: usize, punct_prefix: &[u32]) -> u64 {
+    match anchor {
+        None => 0,
+        Some(a) if a == i => 1,
+        Some(a) => {
+            let (lo, hi) = if a < i { (a, i) } else { (i, a) };
+            let between = (punct_prefix[hi] - punct_prefix[lo + 1]).min(3) as u64;
+            let side = if i < a { 2 } else { 3 };
+            side * 4 + between
+        }
+    }
+}
+
+fn punct_prefix(ctx: &Context) -> Vec<u32> {
+    let mut p = Vec::with_capacity(ctx.tokens.len() + 1);
+    let mut n = 0u32;
+    p.push(0);
+    for t in &ctx.tokens {
+        n += t.clause_punct as u32;
+        p.push(n);
+    }
+    p
+}
+
+fn bucket(n: usize) -> u64 {
+    match n {
+        0..=2 => n as u64,
+        3..=5 => 3,
+        6..=10 => 4,
+        _ => 5,
+    }
+}
+
+/// Builds the content-tagger features for every token of the document.
+pub fn content_features(ctx: &Context) -> FeatureTable {
+    let mut t = FeatureTable::default();
+    t.start();
+    let pp = punct_prefix(ctx);
+    let toks = &ctx.tokens;
+    for (si, s) in ctx.sentences.iter().enumerate() {
+        let bits = sentence_bits(s);
+        let prev_bits = if si > 0 { sentence_bits(&ctx.sentences[si - 1]) | 64 } else { 0 };
+        let prev2_bits = if si > 1 { sentence_bits(&ctx.sentences[si - 2]) | 64 } else { 0 };
+        for i in s.start..s.end {
+            let f = &toks[i];
+            let w = |d: isize| -> u64 {
+                let j = i as isize + d;
+                if j < s.start as isize {
+                    BOS
+                } else if j >= s.end as isize {
+                    EOS
+                } else {
+                    toks[j as usize].lower
+                }
+            };
+            let rel_cue = relative(s.first_cue, i, &pp);
+            let rel_attr = relative(s.first_attr, i, &pp);
+            let depth = f.depth.min(2) as u64;
+            let edge = (i == s.start) as u64 | ((i + 1 == s.end) as u64) << 1;
+            let pos = bucket(i - s.start);
+            let v = &mut t.values;
+            v.push(mix(1, 0));
+            v.push(mix(2, f.lower));
+            v.push(mix(3, w(-1)));
+            v.push(mix(4, w(1)));
+            v.push(mix(5, w(-2)));
+            v.push(mix(6, w(2)));
+            v.push(mix(7, f.suffix3));
+            v.push(mix(8, f.shape as u64));
+            if let Some(c) = f.cluster {
+                v.push(mix(9, c));
+            }
+            v.push(mix(10, depth));
+            v.push(mix(11, depth * 8 + f.shape as u64));
+            v.push(mix(12, bits));
+            v.push(mix(13, rel_cue));
+            v.push(mix(14, rel_attr));
+            v.push(mix(15, rel_cue * 4 + depth));
+            v.push(mix(16, rel_cue * 2 + s.subj as u64));
+            v.push(mix(17, edge * 128 + bits));
+            v.push(mix(18, prev_bits * 128 + bits));
+            v.push(mix(19, f.subj as u64 + 8 * f.soll as u64));
+            if let Some(l) = f.cue_lemma {
+                v.push(mix(20, l));
+            }
+            v.push(mix(21, mix(w(-1), f.lower)));
+            v.push(mix(22, pos * 64 + rel_cue));
+            v.push(mix(23, mix(f.lower, rel_cue)));
+            v.push(mix(24, prev2_bits * 128 + prev_bits));
+            v.push(mix(25, edge * 8 + depth));
+            v.push(mix(26, rel_attr * 64 + rel_cue));
+            v.push(mix(27, mix(f.lower, depth)));
+            v.push(mix(28, (f.subj == Subjunctive::Yes) as u64 * 2 + s.subj as u64 + 4 * (s.first_cue.is_some() as u64)));
+            t.end_row();
+        }
+    }
+    t
+}
+
+/// Builds the role-tagger features; `content[i]` is the content label of token `i`
+/// (0 outside any quotation, otherwise `1 + type index`).
+pub fn role_features(ctx: &Context, content: &[u8]) -> FeatureTable {
+    let mut t = FeatureTable::default();
+    t.start();
+    let pp = punct_prefix(ctx);
+    let toks = &ctx.tokens;
+    for s in &ctx.sentences {
+        let bits = sentence_bits(s);
+        // Where content lies in this sentence: first and last content token.
+        let first_c = (s.start..s.end).find(|&i| content[i] != 0);
+        let last_c = (s.start..s.end).rev().find(|&i| content[i] != 0);
+        let ctype = first_c.map_or(0, |i| content[i] as u64);
+        for i in s.start..s.end {
+            let f = &toks[i];
+            let w = |d: isize| -> u64 {
+                let j = i as isize + d;
+                if j < s.start as isize {
+                    BOS
+                } else if j >= s.end as isize {
+                    EOS
+                } else {
+                    toks[j as usize].lower
+                }
+            };
+            let c = content[i] as u64;
+            let side = match (first_c, last_c) {
+                (Some(a), Some(_)) if i < a => 1 + (bucket(a - i) << 2),
+                (Some(_), Some(b)) if i > b => 2 + (bucket(i - b) << 2),
+                (Some(_), Some(_)) => 3,
+                _ => 0,
+            };
+            let rel_cue = relative(s.first_cue, i, &pp);
+            let rel_attr = relative(s.first_attr, i, &pp);
+            let v = &mut t.values;
+            v.push(mix(101, 0));
+            v.push(mix(102, f.lower));
+            v.push(mix(103, w(-1)));
+            v.push(mix(104, w(1)));
+            v.push(mix(105, w(-2)));
+            v.push(mix(106, w(2)));
+            v.push(mix(107, f.suffix3));
+            v.push(mix(108, f.shape as u64));
+            if let Some(cl) = f.cluster {
+                v.push(mix(109, cl));
+                v.push(mix(110, mix(cl, side)));
+            }
+            v.push(mix(111, c * 64 + side));
+            v.push(mix(112, ctype * 64 + side));
+            v.push(mix(113, rel_cue));
+            v.push(mix(114, rel_attr));
+            v.push(mix(115, mix(f.lower, side & 3)));
+            v.push(mix(116, bits * 16 + ctype));
+            if let Some(l) = f.cue_lemma {
+                v.push(mix(117, l));
+                v.push(mix(118, mix(l, side & 3)));
+            }
+            v.push(mix(119, (f.depth.min(2) as u64) * 8 + f.shape as u64));
+            v.push(mix(120, mix(w(-1), f.lower)));
+            v.push(mix(121, rel_cue * 64 + (side & 3) * 8 + c));
+            v.push(mix(122, mix(f.suffix3, side & 3)));
+            v.push(mix(123, f.shape as u64 * 16 + (side & 3) * 4 + rel_cue.min(3)));
+            t.end_row();
+        }
+    }
+    t
+}

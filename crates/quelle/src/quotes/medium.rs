@@ -1,0 +1,58 @@
+//! Medium classification: speech, writing, thought and their combinations.
+//!
+//! A linear classifier over the cue (word and lemma), the frame's words, the
+//! quotation type and a few content words: `schrieb` → writing, `teilte mit`
+//! → speech+writing, `gehen davon aus` → thought.
+
+use super::assemble::Draft;
+use super::context::Context;
+use super::labels::type_index;
+use crate::document::Medium;
+use crate::model::hash::mix;
+
+/// Features of a draft quotation for the medium classifier.
+pub fn features(ctx: &Context, d: &Draft, out: &mut Vec<u64>) {
+    out.clear();
+    let t = type_index(d.kind) as u64;
+    out.push(mix(201, 0));
+    out.push(mix(202, t));
+    for &(s, e) in &d.cue {
+        for i in s..e {
+            out.push(mix(203, ctx.tokens[i].lower));
+            if let Some(l) = ctx.tokens[i].cue_lemma {
+                out.push(mix(204, l));
+            }
+        }
+    }
+    if d.cue.is_empty() {
+        out.push(mix(205, t));
+    }
+    if let Some((s, e)) = d.frame {
+        for i in s..e {
+            out.push(mix(206, ctx.tokens[i].lower));
+        }
+    }
+    if let Some((s, e)) = d.speaker {
+        out.push(mix(207, ctx.tokens[e - 1].lower));
+        if let Some(c) = ctx.tokens[e - 1].cluster {
+            out.push(mix(208, c));
+        }
+        let _ = s;
+    }
+    let (cs, ce) = d.content[0];
+    for i in cs..ce.min(cs + 4) {
+        out.push(mix(209, ctx.tokens[i].lower));
+    }
+    // Words of the sentence around the content: `schriftlich`, `Interview`, `Brief`.
+    let s = &ctx.sentences[ctx.tokens[cs].sentence];
+    for i in s.start..s.end {
+        if ctx.tokens[i].shape <= 1 {
+            out.push(mix(210, ctx.tokens[i].lower));
+        }
+    }
+}
+
+/// Label names of the medium classifier, in [`Medium::ALL`] order.
+pub fn label_names() -> Vec<String> {
+    Medium::ALL.iter().map(|m| m.as_str().to_owned()).collect()
+}

@@ -1,0 +1,136 @@
+//! Quotation detection and attribution.
+//!
+//! Two sequence taggers (averaged perceptrons decoded with Viterbi, trained on
+//! gnqa `train.jsonl`) do the learning: one marks quotation content and its
+//! type, one marks speaker, cue and addressee. Precise rules do what grammar
+//! decides: quotation-mark pairing ([`marks`]), frames, nesting and speaker
+//! continuation ([`assemble`]). A linear classifier assigns the medium.
+
+pub mod assemble;
+pub mod context;
+pub mod features;
+pub mod labels;
+pub mod marks;
+pub mod medium;
+pub mod train;
+
+use crate::document::{Document, Medium, Quote};
+use crate::error::Result;
+use crate::model::format::ModelFile;
+use crate::model::{viterbi, LinearModel};
+use context::Context;
+use labels::{allowed, label_count, ROLE_KINDS};
+
+/// The embedded default models (see `models/README.md` for their card).
+mod embedded {
+    pub static CONTENT: &[u8] = include_bytes!("../../models/quotes-content.qlqm");
+    pub static ROLES: &[u8] = include_bytes!("../../models/quotes-roles.qlqm");
+    pub static MEDIUM: &[u8] = include_bytes!("../../models/quotes-medium.qlqm");
+}
+
+/// The three models of the quotation stage.
+#[derive(Debug, Clone)]
+pub struct QuoteModels {
+    /// Content tagger.
+    pub content: LinearModel,
+    /// Role tagger.
+    pub roles: LinearModel,
+    /// Medium classifier.
+    pub medium: LinearModel,
+}
+
+impl QuoteModels {
+    /// Loads the models embedded in the library.
+    pub fn embedded() -> Result<Self> {
+        Self::from_bytes(embedded::CONTENT, embedded::ROLES, embedded::MEDIUM)
+    }
+
+    /// Loads models from `QLQM` bytes, checking names and label counts.
+    pub fn from_bytes(content: &[u8], roles: &[u8], medium: &[u8]) -> Result<Self> {
+        let c = ModelFile::from_bytes(content, features::CONTENT_FEATURES)?;
+        let r = ModelFile::from_bytes(roles, features::ROLE_FEATURES)?;
+        let m = ModelFile::from_bytes(medium, features::MEDIUM_FEATURES)?;
+        let check = |f: &ModelFile, n: usize| {
+            if f.model.labels == n {
+                Ok(())
+            } else {
+                Err(crate::Error::new(crate::ErrorKind::Model(format!(
+                    "{} has {} labels, expected {n}",
+                    f.name, f.model.labels
+                ))))
+            }
+        };
+        check(&c, label_count(5))?;
+        check(&r, label_count(ROLE_KINDS.len()))?;
+        check(&m, Medium::ALL.len())?;
+        Ok(QuoteModels {
+            content: c.model,
+            roles: r.model,
+            medium: m.model,
+        })
+    }
+
+    /// The model files, for saving.
+    pub fn to_files(&self) -> [ModelFile; 3] {
+        [
+            ModelFile {
+                name: features::CONTENT_FEATURES.into(),
+                label_names: labels::content_label_names(),
+                model: self.content.clone(),
+            },
+            ModelFile {
+                name: features::ROLE_FEATURES.into(),
+                label_names: labels::role_label_names(),
+                model: self.roles.clone(),
+            },
+            ModelFile {
+                name: features::MEDIUM_FEATURES.into(),
+                label_names: medium::label_names(),
+                model: self.medium.clone(),
+            },
+        ]
+    }
+
+    /// Finds the quotations of a segmented document.
+    pub fn find(&self, doc: &Document) -> Vec<Quote> {
+        let ctx = Context::new(doc);
+        let content = self.tag_content(&ctx);
+        let roles = self.tag_roles(&ctx, &content);
+        let drafts = assemble::assemble(doc, &ctx, &content, &roles);
+        let mut feats = Vec::new();
+        let mut quotes: Vec<Quote> = drafts
+            .iter()
+            .map(|d| {
+                let mut q = assemble::to_quote(doc, d);
+                medium::features(&ctx, d, &mut feats);
+                q.medium = Some(Medium::ALL[self.medium.classify(&feats)]);
+                q
+            })
+            .collect();
+        quotes.sort_by_key(|q| q.content.spans.first().map(|s| (s.start, std::cmp::Reverse(s.end))));
+        quotes
+    }
+
+    /// Content labels per token.
+    pub fn tag_content(&self, ctx: &Context) -> Vec<usize> {
+        let table = features::content_features(ctx);
+        let l = self.content.labels;
+        viterbi::decode(&self.content, &table.rows(), |_, from, to| allowed(from, to, l))
+    }
+
+    /// Role labels per token, given content labels.
+    pub fn tag_roles(&self, ctx: &Context, content: &[usize]) -> Vec<usize> {
+        let types = content_types(content);
+        let table = features::role_features(ctx, &types);
+        let l = self.roles.labels;
+        viterbi::decode(&self.roles, &table.rows(), |_, from, to| allowed(from, to, l))
+    }
+}
+
+/// Maps content labels to `0` (outside) or `1 + type index`.
+pub fn content_types(content: &[usize]) -> Vec<u8> {
+    content
+        .iter()
+        .map(|&l| labels::kind_of(l).map_or(0, |k| k as u8 + 1))
+        .collect()
+}
