@@ -43,5 +43,8 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         write_atomic(&path, &bytes)?;
         eprintln!("wrote {} ({} bytes)", path.display(), bytes.len());
     }
+    let path = args.out.join("quotes-cues.tsv");
+    write_atomic(&path, models.cues.to_tsv().as_bytes())?;
+    eprintln!("wrote {} ({} words)", path.display(), models.cues.len());
     Ok(ExitCode::SUCCESS)
 }

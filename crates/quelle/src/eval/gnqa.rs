@@ -105,6 +105,17 @@ pub fn parse_type(s: &str) -> Option<QuoteType> {
     })
 }
 
+/// The gnqa name of a type (`Direct`, `IndirectFreeIndirect`, …): the inverse of [`parse_type`].
+pub fn type_name(t: QuoteType) -> &'static str {
+    match t {
+        QuoteType::Direct => "Direct",
+        QuoteType::Indirect => "Indirect",
+        QuoteType::Reported => "Reported",
+        QuoteType::FreeIndirect => "FreeIndirect",
+        QuoteType::IndirectFreeIndirect => "IndirectFreeIndirect",
+    }
+}
+
 /// Parses a gnqa medium name (`Speech`, `SW`, …); `none` is `None`.
 pub fn parse_medium(s: &str) -> Option<Medium> {
     Some(match s {

@@ -10,8 +10,9 @@
 //! | label count `L` | `u32` |
 //! | label names | `L` × (`u8` length + UTF-8) |
 //! | bucket count `B` (power of two) | `u32` |
-//! | weight scale `s` | `f32` |
-//! | weights | `B × L` × `i16`; weight = value × `s` |
+//! | weight encoding | `u8`: 0 = `i16` scaled, 1 = `f32` |
+//! | weight scale `s` | `f32` (1.0 for `f32` weights) |
+//! | weights | `B × L` × (`i16`, weight = value × `s`, or `f32`) |
 //! | transitions | `(L + 1) × L` × `f32` |
 //!
 //! Weights are quantised to 16 bits to keep committed models small; the name
@@ -23,9 +24,20 @@ use crate::error::{Error, ErrorKind, Result};
 const MAGIC: &[u8; 4] = b"QLQM";
 const VERSION: u16 = 1;
 
+/// How feature weights are stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeightEncoding {
+    /// 16-bit integers with one scale: half the size, for well-conditioned models.
+    I16 = 0,
+    /// 32-bit floats: exact.
+    F32 = 1,
+}
+
 /// A model together with its name and label names.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModelFile {
+    /// How the weights are stored.
+    pub encoding: WeightEncoding,
     /// Model name with feature-set version, e.g. `quotes.content/1`.
     pub name: String,
     /// Label names, one per label.
@@ -54,11 +66,22 @@ impl ModelFile {
             push_str(&mut out, l);
         }
         out.extend_from_slice(&(m.buckets as u32).to_le_bytes());
-        let max = m.weights.iter().fold(0.0f32, |a, w| a.max(w.abs()));
-        let scale = if max > 0.0 { max / i16::MAX as f32 } else { 1.0 };
-        out.extend_from_slice(&scale.to_le_bytes());
-        for w in &m.weights {
-            out.extend_from_slice(&((w / scale).round() as i16).to_le_bytes());
+        out.push(self.encoding as u8);
+        match self.encoding {
+            WeightEncoding::I16 => {
+                let max = m.weights.iter().fold(0.0f32, |a, w| a.max(w.abs()));
+                let scale = if max > 0.0 { max / i16::MAX as f32 } else { 1.0 };
+                out.extend_from_slice(&scale.to_le_bytes());
+                for w in &m.weights {
+                    out.extend_from_slice(&((w / scale).round() as i16).to_le_bytes());
+                }
+            }
+            WeightEncoding::F32 => {
+                out.extend_from_slice(&1.0f32.to_le_bytes());
+                for w in &m.weights {
+                    out.extend_from_slice(&w.to_le_bytes());
+                }
+            }
         }
         for t in &m.transitions {
             out.extend_from_slice(&t.to_le_bytes());
@@ -89,15 +112,27 @@ impl ModelFile {
         if !buckets.is_power_of_two() {
             return Err(model_err("bucket count is not a power of two"));
         }
+        let encoding = match r.take(1)?[0] {
+            0 => WeightEncoding::I16,
+            1 => WeightEncoding::F32,
+            e => return Err(model_err(&format!("unknown weight encoding {e}"))),
+        };
         let scale = f32::from_le_bytes(r.array()?);
         let n = buckets
             .checked_mul(labels)
             .ok_or_else(|| model_err("model too large"))?;
-        let raw = r.take(n.checked_mul(2).ok_or_else(|| model_err("model too large"))?)?;
-        let weights = raw
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 * scale)
-            .collect();
+        let width = if encoding == WeightEncoding::I16 { 2 } else { 4 };
+        let raw = r.take(n.checked_mul(width).ok_or_else(|| model_err("model too large"))?)?;
+        let weights = match encoding {
+            WeightEncoding::I16 => raw
+                .chunks_exact(2)
+                .map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 * scale)
+                .collect(),
+            WeightEncoding::F32 => raw
+                .chunks_exact(4)
+                .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                .collect(),
+        };
         let nt = (labels + 1) * labels;
         let raw = r.take(nt * 4)?;
         let transitions = raw
@@ -108,6 +143,7 @@ impl ModelFile {
             return Err(model_err("trailing bytes after model"));
         }
         Ok(ModelFile {
+            encoding,
             name,
             label_names,
             model: LinearModel {
@@ -164,6 +200,7 @@ mod tests {
         model.weights[4] = -1.0;
         model.transitions[1] = 0.25;
         ModelFile {
+            encoding: WeightEncoding::I16,
             name: "test/1".into(),
             label_names: vec!["O".into(), "X".into()],
             model,

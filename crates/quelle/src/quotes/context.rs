@@ -4,10 +4,14 @@
 //! quotation-mark depth, and sentence-level flags (does the sentence hold a
 //! cue verb, a subjunctive form, reportative `sollen`, an attribution phrase).
 
+use super::cues::CueTable;
 use super::marks::{self, Marks};
 use crate::document::{Document, TokenKind};
 use crate::lexicon::{self, Subjunctive};
 use crate::model::hash::{hash_bytes, hash_lower};
+
+/// Lowest cue score for a word to anchor a sentence's reporting clause.
+const MIN_ANCHOR_SCORE: u8 = 2;
 
 /// Facts about one token.
 #[derive(Debug, Clone, Default)]
@@ -16,16 +20,20 @@ pub struct TokenFacts {
     pub lower: u64,
     /// Hash of the last three characters (lowercase).
     pub suffix3: u64,
-    /// Hash of the word cluster, if known.
+    /// Brown cluster path of the word, root in the low bits (prefix of length n: `c & ((1 << n) - 1)`).
     pub cluster: Option<u64>,
     /// Coarse shape: 0 lower, 1 capitalised, 2 all caps, 3 digit, 4 punctuation, 5 quote mark.
     pub shape: u8,
     /// Subjunctive status of the form.
     pub subj: Subjunctive,
+    /// How often the word is a cue in training data, in tenths.
+    pub cue_score: u8,
     /// Lemma hash when the form is a speech/thought/writing verb.
     pub cue_lemma: Option<u64>,
     /// An attribution word: `laut`, `zufolge`, `angaben`, `nach`, `gemäß`, `so` …
     pub attribution: bool,
+    /// A word naming a channel or manner of communication (`schriftlich`, `Interview`, `Mitteilung`).
+    pub channel: bool,
     /// Reportative modal: a form of `sollen`.
     pub soll: bool,
     /// Quotation-mark depth (0 outside marks).
@@ -39,7 +47,7 @@ pub struct TokenFacts {
 /// Facts about one sentence.
 #[derive(Debug, Clone, Default)]
 pub struct SentenceFacts {
-    /// First cue-verb token, if any.
+    /// The likeliest cue token outside quotation marks (highest cue score, first on ties), if any.
     pub first_cue: Option<usize>,
     /// First attribution-word token, if any.
     pub first_attr: Option<usize>,
@@ -70,7 +78,7 @@ pub struct Context {
 
 impl Context {
     /// Computes the facts of `doc` (which must be segmented).
-    pub fn new(doc: &Document) -> Self {
+    pub fn new(doc: &Document, cues: &CueTable) -> Self {
         let text = doc.text();
         let marks = marks::analyze(text, &doc.tokens, &doc.blocks);
         let mut tokens: Vec<TokenFacts> = Vec::with_capacity(doc.tokens.len());
@@ -107,14 +115,18 @@ impl Context {
             tokens.push(TokenFacts {
                 lower: hash_lower(s),
                 suffix3: hash_bytes(lower[suffix_start..].as_bytes()),
-                cluster: lexicon::cluster(s).map(|c| hash_bytes(c.as_bytes())),
+                cluster: lexicon::cluster(s).and_then(|c| c.parse::<u64>().ok()),
                 shape,
-                subj: if shape <= 1 { lexicon::subjunctive(lower) } else { Subjunctive::No },
+                // Capitalised words are nouns unless they open a sentence (handled below).
+                subj: if shape == 0 { lexicon::subjunctive(lower) } else { Subjunctive::No },
+                cue_score: cues.score(lower),
                 cue_lemma: lexicon::cue_verb_lemma(lower).map(|l| hash_bytes(l.as_bytes())),
                 attribution: matches!(
                     lower,
-                    "laut" | "zufolge" | "angaben" | "angabe" | "gemäß" | "demnach" | "wonach" | "berichten" | "informationen"
-                ),
+                    "laut" | "zufolge" | "angabe" | "gemäß" | "demnach" | "wonach" | "informationen"
+                ) || lower.ends_with("angaben")
+                    || lower.ends_with("berichten"),
+                channel: is_channel_word(lower),
                 soll: matches!(lower, "soll" | "sollen" | "sollte" | "sollten" | "sollt" | "solle"),
                 depth: marks.depth.get(i).copied().unwrap_or(0),
                 clause_punct: matches!(s, "," | ":" | ";" | "–" | "—" | "-" | "(" | ")"),
@@ -128,11 +140,19 @@ impl Context {
                 end: s.tokens.end,
                 ..Default::default()
             };
+            if let Some(t) = tokens.get_mut(s.tokens.start) {
+                if t.shape == 1 && s.tokens.end > s.tokens.start {
+                    let w = doc.slice(doc.tokens[s.tokens.start].span).to_lowercase();
+                    t.subj = lexicon::subjunctive(&w);
+                }
+            }
+            let mut best_score = 0;
             for i in s.tokens.clone() {
                 let t = &mut tokens[i];
                 t.sentence = si;
-                if t.cue_lemma.is_some() && t.depth == 0 && f.first_cue.is_none() {
+                if t.cue_score >= MIN_ANCHOR_SCORE && t.depth == 0 && f.first_cue.is_none_or(|_| t.cue_score > best_score) {
                     f.first_cue = Some(i);
+                    best_score = t.cue_score;
                 }
                 if t.attribution && t.depth == 0 && f.first_attr.is_none() {
                     f.first_attr = Some(i);
@@ -148,3 +168,13 @@ impl Context {
     }
 }
 
+
+/// Words that tell how a statement was made: in writing, by speech, in thought.
+fn is_channel_word(lower: &str) -> bool {
+    const STEMS: [&str; 24] = [
+        "schriftlich", "brief", "mitteilung", "erklärung", "interview", "pressekonferenz", "zeitung",
+        "bericht", "stellungnahme", "twitter", "internet", "website", "blog", "mail", "fernseh", "radio",
+        "rede", "gespräch", "meinung", "ansicht", "überzeugung", "studie", "dokument", "schreiben",
+    ];
+    STEMS.iter().any(|s| lower.contains(s))
+}

@@ -111,6 +111,9 @@ pub fn content_features(ctx: &Context) -> FeatureTable {
         let bits = sentence_bits(s);
         let prev_bits = if si > 0 { sentence_bits(&ctx.sentences[si - 1]) | 64 } else { 0 };
         let prev2_bits = if si > 1 { sentence_bits(&ctx.sentences[si - 2]) | 64 } else { 0 };
+        // The sentence's reporting verb and first word decide much of its fate.
+        let cue_lemma = s.first_cue.and_then(|c| toks[c].cue_lemma).unwrap_or(0);
+        let first_word = toks[s.start].lower;
         for i in s.start..s.end {
             let f = &toks[i];
             let w = |d: isize| -> u64 {
@@ -139,6 +142,8 @@ pub fn content_features(ctx: &Context) -> FeatureTable {
             v.push(mix(8, f.shape as u64));
             if let Some(c) = f.cluster {
                 v.push(mix(9, c));
+                v.push(mix(33, c & 0xff));
+                v.push(mix(34, mix(c & 0xf, rel_cue)));
             }
             v.push(mix(10, depth));
             v.push(mix(11, depth * 8 + f.shape as u64));
@@ -161,6 +166,14 @@ pub fn content_features(ctx: &Context) -> FeatureTable {
             v.push(mix(26, rel_attr * 64 + rel_cue));
             v.push(mix(27, mix(f.lower, depth)));
             v.push(mix(28, (f.subj == Subjunctive::Yes) as u64 * 2 + s.subj as u64 + 4 * (s.first_cue.is_some() as u64)));
+            v.push(mix(29, cue_lemma));
+            v.push(mix(35, f.cue_score as u64 * 16 + rel_cue.min(15)));
+            let anchor_score = s.first_cue.map_or(0, |c| toks[c].cue_score) as u64;
+            v.push(mix(36, anchor_score * 64 + rel_cue));
+            v.push(mix(37, mix(s.first_cue.map_or(0, |c| toks[c].lower), rel_cue)));
+            v.push(mix(30, mix(cue_lemma, rel_cue)));
+            v.push(mix(31, first_word));
+            v.push(mix(32, mix(first_word, rel_attr)));
             t.end_row();
         }
     }
@@ -212,7 +225,8 @@ pub fn role_features(ctx: &Context, content: &[u8]) -> FeatureTable {
             v.push(mix(108, f.shape as u64));
             if let Some(cl) = f.cluster {
                 v.push(mix(109, cl));
-                v.push(mix(110, mix(cl, side)));
+                v.push(mix(110, mix(cl & 0xff, side)));
+                v.push(mix(124, mix(cl & 0xf, side & 3)));
             }
             v.push(mix(111, c * 64 + side));
             v.push(mix(112, ctype * 64 + side));
@@ -229,6 +243,7 @@ pub fn role_features(ctx: &Context, content: &[u8]) -> FeatureTable {
             v.push(mix(121, rel_cue * 64 + (side & 3) * 8 + c));
             v.push(mix(122, mix(f.suffix3, side & 3)));
             v.push(mix(123, f.shape as u64 * 16 + (side & 3) * 4 + rel_cue.min(3)));
+            v.push(mix(125, f.cue_score as u64 * 8 + (side & 3)));
             t.end_row();
         }
     }

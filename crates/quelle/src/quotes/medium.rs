@@ -28,26 +28,24 @@ pub fn features(ctx: &Context, d: &Draft, out: &mut Vec<u64>) {
         out.push(mix(205, t));
     }
     if let Some((s, e)) = d.frame {
+        // Only words that say something about the channel: cue verbs and a few nouns.
         for i in s..e {
-            out.push(mix(206, ctx.tokens[i].lower));
+            let t = &ctx.tokens[i];
+            if let Some(l) = t.cue_lemma {
+                out.push(mix(206, l));
+            }
+            if t.channel {
+                out.push(mix(211, t.lower));
+            }
         }
     }
-    if let Some((s, e)) = d.speaker {
-        out.push(mix(207, ctx.tokens[e - 1].lower));
-        if let Some(c) = ctx.tokens[e - 1].cluster {
-            out.push(mix(208, c));
-        }
-        let _ = s;
-    }
-    let (cs, ce) = d.content[0];
-    for i in cs..ce.min(cs + 4) {
-        out.push(mix(209, ctx.tokens[i].lower));
-    }
-    // Words of the sentence around the content: `schriftlich`, `Interview`, `Brief`.
+    // Channel words of the sentence around the content: `schriftlich`, `Interview`, `Brief`.
+    let (cs, _) = d.content[0];
     let s = &ctx.sentences[ctx.tokens[cs].sentence];
     for i in s.start..s.end {
-        if ctx.tokens[i].shape <= 1 {
-            out.push(mix(210, ctx.tokens[i].lower));
+        let t = &ctx.tokens[i];
+        if t.channel {
+            out.push(mix(210, t.lower));
         }
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod assemble;
 pub mod context;
+pub mod cues;
 pub mod features;
 pub mod labels;
 pub mod marks;
@@ -16,9 +17,10 @@ pub mod train;
 
 use crate::document::{Document, Medium, Quote};
 use crate::error::Result;
-use crate::model::format::ModelFile;
+use crate::model::format::{ModelFile, WeightEncoding};
 use crate::model::{viterbi, LinearModel};
 use context::Context;
+use cues::CueTable;
 use labels::{allowed, label_count, ROLE_KINDS};
 
 /// The embedded default models (see `models/README.md` for their card).
@@ -26,6 +28,7 @@ mod embedded {
     pub static CONTENT: &[u8] = include_bytes!("../../models/quotes-content.qlqm");
     pub static ROLES: &[u8] = include_bytes!("../../models/quotes-roles.qlqm");
     pub static MEDIUM: &[u8] = include_bytes!("../../models/quotes-medium.qlqm");
+    pub static CUES: &str = include_str!("../../models/quotes-cues.tsv");
 }
 
 /// The three models of the quotation stage.
@@ -37,16 +40,35 @@ pub struct QuoteModels {
     pub roles: LinearModel,
     /// Medium classifier.
     pub medium: LinearModel,
+    /// Learned cue scores of words.
+    pub cues: CueTable,
 }
 
 impl QuoteModels {
     /// Loads the models embedded in the library.
     pub fn embedded() -> Result<Self> {
-        Self::from_bytes(embedded::CONTENT, embedded::ROLES, embedded::MEDIUM)
+        Self::from_bytes(embedded::CONTENT, embedded::ROLES, embedded::MEDIUM, embedded::CUES)
     }
 
-    /// Loads models from `QLQM` bytes, checking names and label counts.
-    pub fn from_bytes(content: &[u8], roles: &[u8], medium: &[u8]) -> Result<Self> {
+    /// Loads the models a `quelle train` run wrote into `dir`.
+    pub fn load_dir(dir: &std::path::Path) -> Result<Self> {
+        let read = |name: &str| {
+            let p = dir.join(name);
+            std::fs::read(&p).map_err(|e| crate::Error::from(e).with_source(p.display().to_string()))
+        };
+        let cues = read("quotes-cues.tsv")?;
+        let cues = String::from_utf8(cues)
+            .map_err(|_| crate::Error::new(crate::ErrorKind::Model("cue table is not UTF-8".into())))?;
+        Self::from_bytes(
+            &read("quotes-content.qlqm")?,
+            &read("quotes-roles.qlqm")?,
+            &read("quotes-medium.qlqm")?,
+            &cues,
+        )
+    }
+
+    /// Loads models from `QLQM` bytes and the cue table, checking names and label counts.
+    pub fn from_bytes(content: &[u8], roles: &[u8], medium: &[u8], cues: &str) -> Result<Self> {
         let c = ModelFile::from_bytes(content, features::CONTENT_FEATURES)?;
         let r = ModelFile::from_bytes(roles, features::ROLE_FEATURES)?;
         let m = ModelFile::from_bytes(medium, features::MEDIUM_FEATURES)?;
@@ -67,6 +89,7 @@ impl QuoteModels {
             content: c.model,
             roles: r.model,
             medium: m.model,
+            cues: CueTable::from_tsv(cues)?,
         })
     }
 
@@ -74,16 +97,19 @@ impl QuoteModels {
     pub fn to_files(&self) -> [ModelFile; 3] {
         [
             ModelFile {
+                encoding: WeightEncoding::I16,
                 name: features::CONTENT_FEATURES.into(),
                 label_names: labels::content_label_names(),
                 model: self.content.clone(),
             },
             ModelFile {
+                encoding: WeightEncoding::I16,
                 name: features::ROLE_FEATURES.into(),
                 label_names: labels::role_label_names(),
                 model: self.roles.clone(),
             },
             ModelFile {
+                encoding: WeightEncoding::I16,
                 name: features::MEDIUM_FEATURES.into(),
                 label_names: medium::label_names(),
                 model: self.medium.clone(),
@@ -93,7 +119,7 @@ impl QuoteModels {
 
     /// Finds the quotations of a segmented document.
     pub fn find(&self, doc: &Document) -> Vec<Quote> {
-        let ctx = Context::new(doc);
+        let ctx = Context::new(doc, &self.cues);
         let content = self.tag_content(&ctx);
         let roles = self.tag_roles(&ctx, &content);
         let drafts = assemble::assemble(doc, &ctx, &content, &roles);
@@ -114,17 +140,25 @@ impl QuoteModels {
     /// Content labels per token.
     pub fn tag_content(&self, ctx: &Context) -> Vec<usize> {
         let table = features::content_features(ctx);
-        let l = self.content.labels;
-        viterbi::decode(&self.content, &table.rows(), |_, from, to| allowed(from, to, l))
+        decode_sentences(&self.content, ctx, &table.rows())
     }
 
     /// Role labels per token, given content labels.
     pub fn tag_roles(&self, ctx: &Context, content: &[usize]) -> Vec<usize> {
         let types = content_types(content);
         let table = features::role_features(ctx, &types);
-        let l = self.roles.labels;
-        viterbi::decode(&self.roles, &table.rows(), |_, from, to| allowed(from, to, l))
+        decode_sentences(&self.roles, ctx, &table.rows())
     }
+}
+
+/// Decodes each sentence on its own (sentences are the taggers' sequences).
+fn decode_sentences(model: &LinearModel, ctx: &Context, rows: &[&[u64]]) -> Vec<usize> {
+    let l = model.labels;
+    let mut out = Vec::with_capacity(rows.len());
+    for s in &ctx.sentences {
+        out.extend(viterbi::decode(model, &rows[s.start..s.end], |_, from, to| allowed(from, to, l)));
+    }
+    out
 }
 
 /// Maps content labels to `0` (outside) or `1 + type index`.

@@ -7,6 +7,7 @@
 use super::assemble::Draft;
 use super::context::Context;
 use super::labels::{begin, inside, label_count, type_index, ROLE_KINDS};
+use super::cues::CueTable;
 use super::{content_types, features, medium, QuoteModels};
 use crate::document::{Document, Medium};
 use crate::eval::gnqa::GoldDoc;
@@ -71,9 +72,25 @@ fn is_nested(q: &QuoteJson, all: &[QuoteJson]) -> bool {
     })
 }
 
-fn example(pipeline: &Pipeline, gold: &GoldDoc) -> Example {
-    let doc = pipeline.analyze(gold.text.clone());
-    let ctx = Context::new(&doc);
+/// Lowercase forms of the document's tokens with whether each lies in a gold cue.
+fn cue_observations(doc: &Document, gold: &GoldDoc) -> Vec<(String, bool)> {
+    let mut is_cue = vec![false; doc.tokens.len()];
+    for q in &gold.quotes {
+        if let Some(c) = &q.cue {
+            for (s, e) in token_ranges(doc, c) {
+                is_cue[s..e].iter_mut().for_each(|x| *x = true);
+            }
+        }
+    }
+    doc.tokens
+        .iter()
+        .zip(is_cue)
+        .map(|(t, c)| (doc.slice(t.span).to_lowercase(), c))
+        .collect()
+}
+
+fn example(doc: Document, gold: &GoldDoc, cues: &CueTable) -> Example {
+    let ctx = Context::new(&doc, cues);
     let n = doc.tokens.len();
     let mut content = vec![0usize; n];
     let mut roles = vec![0usize; n];
@@ -132,7 +149,15 @@ fn example(pipeline: &Pipeline, gold: &GoldDoc) -> Example {
 /// Trains the three quotation models on gold documents; `log` receives progress lines.
 pub fn train(docs: &[GoldDoc], opts: &TrainOptions, mut log: impl FnMut(&str)) -> crate::Result<QuoteModels> {
     let pipeline = Pipeline::builder().quotes(false).build()?;
-    let examples: Vec<Example> = docs.iter().map(|g| example(&pipeline, g)).collect();
+    let analysed: Vec<Document> = docs.iter().map(|g| pipeline.analyze(g.text.clone())).collect();
+    let observations: Vec<(String, bool)> = analysed
+        .iter()
+        .zip(docs)
+        .flat_map(|(d, g)| cue_observations(d, g))
+        .collect();
+    let cues = CueTable::learn(observations.iter().map(|(w, c)| (w.as_str(), *c)));
+    log(&format!("cue table: {} words", cues.len()));
+    let examples: Vec<Example> = analysed.into_iter().zip(docs).map(|(d, g)| example(d, g, &cues)).collect();
     log(&format!("{} documents prepared", examples.len()));
 
     let content_tables: Vec<_> = examples.iter().map(|e| features::content_features(&e.ctx)).collect();
@@ -142,7 +167,12 @@ pub fn train(docs: &[GoldDoc], opts: &TrainOptions, mut log: impl FnMut(&str)) -
         let mut wrong = 0;
         let mut total = 0;
         for (e, t) in examples.iter().zip(&content_tables) {
-            wrong += content.learn_sequence(&t.rows(), &e.content, |_, f, to| super::labels::allowed(f, to, lc));
+            let rows = t.rows();
+            for s in &e.ctx.sentences {
+                wrong += content.learn_sequence(&rows[s.start..s.end], &e.content[s.start..s.end], |_, f, to| {
+                    super::labels::allowed(f, to, lc)
+                });
+            }
             total += e.content.len();
         }
         log(&format!("content epoch {}: {:.4} token error", epoch + 1, wrong as f64 / total.max(1) as f64));
@@ -159,7 +189,12 @@ pub fn train(docs: &[GoldDoc], opts: &TrainOptions, mut log: impl FnMut(&str)) -
         let mut wrong = 0;
         let mut total = 0;
         for (e, t) in examples.iter().zip(&role_tables) {
-            wrong += roles.learn_sequence(&t.rows(), &e.roles, |_, f, to| super::labels::allowed(f, to, lr));
+            let rows = t.rows();
+            for s in &e.ctx.sentences {
+                wrong += roles.learn_sequence(&rows[s.start..s.end], &e.roles[s.start..s.end], |_, f, to| {
+                    super::labels::allowed(f, to, lr)
+                });
+            }
             total += e.roles.len();
         }
         log(&format!("roles epoch {}: {:.4} token error", epoch + 1, wrong as f64 / total.max(1) as f64));
@@ -185,5 +220,6 @@ pub fn train(docs: &[GoldDoc], opts: &TrainOptions, mut log: impl FnMut(&str)) -
         content,
         roles,
         medium: med.finish(),
+        cues,
     })
 }

@@ -1,0 +1,6 @@
+//! The one integration-test binary of the `quelle` CLI (modules by topic).
+
+mod cli;
+mod eval;
+mod golden;
+mod util;
