@@ -17,13 +17,23 @@ pub(crate) struct Args {
     /// Passes over the data.
     #[arg(long, default_value_t = TrainOptions::default().epochs)]
     epochs: usize,
+    /// Score added to quotation labels: higher finds more quotations, less precisely.
+    #[arg(long, default_value_t = TrainOptions::default().content_bias)]
+    content_bias: f32,
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let name = path.file_name().context("output path has no file name")?;
-    let tmp = dir.join(format!(".{}.tmp{}", name.to_string_lossy(), std::process::id()));
+    let tmp = dir.join(format!(
+        ".{}.tmp{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
     std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
     std::fs::rename(&tmp, path).with_context(|| format!("cannot rename to {}", path.display()))?;
     Ok(())
@@ -33,11 +43,18 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let docs = quelle::eval::gnqa::load(&args.data)?;
     let opts = TrainOptions {
         epochs: args.epochs,
+        content_bias: args.content_bias,
         ..TrainOptions::default()
     };
     let models = train(&docs, &opts, |line| eprintln!("{line}"))?;
-    std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
-    for (file, name) in models.to_files().iter().zip(["quotes-content", "quotes-roles", "quotes-medium"]) {
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("cannot create {}", args.out.display()))?;
+    for (file, name) in
+        models
+            .to_files()
+            .iter()
+            .zip(["quotes-content", "quotes-roles", "quotes-medium"])
+    {
         let path = args.out.join(format!("{name}.qlqm"));
         let bytes = file.to_bytes();
         write_atomic(&path, &bytes)?;

@@ -35,11 +35,15 @@ fn shorten(s: &str, max: usize) -> String {
 }
 
 fn slice(text: &str, s: CharSpan) -> String {
-    text.chars().skip(s.start).take(s.end.saturating_sub(s.start)).collect()
+    text.chars()
+        .skip(s.start)
+        .take(s.end.saturating_sub(s.start))
+        .collect()
 }
 
 fn role(r: &Option<RoleJson>) -> String {
-    r.as_ref().map_or_else(|| "–".to_owned(), |r| one_line(&r.text))
+    r.as_ref()
+        .map_or_else(|| "–".to_owned(), |r| one_line(&r.text))
 }
 
 /// Writes a readable view of `doc`; ANSI colour only when `colour` is set.
@@ -49,7 +53,12 @@ pub(crate) fn render(out: &mut impl Write, doc: &AnalysisJson, colour: bool) -> 
         writeln!(out, "{}", st.paint("1", &one_line(&slice(&doc.text, h))))?;
     }
     if let Some(d) = doc.meta.dateline {
-        writeln!(out, "{} {}", st.paint("2", "Ort:"), one_line(&slice(&doc.text, d)))?;
+        writeln!(
+            out,
+            "{} {}",
+            st.paint("2", "Ort:"),
+            one_line(&slice(&doc.text, d))
+        )?;
     }
     writeln!(
         out,
@@ -78,10 +87,21 @@ pub(crate) fn render(out: &mut impl Write, doc: &AnalysisJson, colour: bool) -> 
         )?;
         writeln!(out, "    {}", shorten(&one_line(&q.content.text), 240))?;
         if let Some(f) = &q.frame {
-            writeln!(out, "    {}", st.paint("2", &format!("Rahmen: {}", shorten(&one_line(&f.text), 160))))?;
+            writeln!(
+                out,
+                "    {}",
+                st.paint(
+                    "2",
+                    &format!("Rahmen: {}", shorten(&one_line(&f.text), 160))
+                )
+            )?;
         }
         if q.addressee.is_some() {
-            writeln!(out, "    {}", st.paint("2", &format!("An: {}", role(&q.addressee))))?;
+            writeln!(
+                out,
+                "    {}",
+                st.paint("2", &format!("An: {}", role(&q.addressee)))
+            )?;
         }
     }
     Ok(())

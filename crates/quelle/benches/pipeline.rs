@@ -8,7 +8,8 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::Path;
 
 fn corpus() -> Vec<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/gnad/articles.jsonl");
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/gnad/articles.jsonl");
     if let Ok(s) = std::fs::read_to_string(&path) {
         let docs: Vec<String> = s
             .lines()
@@ -19,14 +20,22 @@ fn corpus() -> Vec<String> {
             return docs;
         }
     }
-    eprintln!("note: {} not found; benchmarking the flagship example", path.display());
+    eprintln!(
+        "note: {} not found; benchmarking the flagship example",
+        path.display()
+    );
     vec![include_str!("../../../examples/pjoengjang.txt").to_owned(); 200]
 }
 
 fn bench(c: &mut Criterion) {
-    let pipeline = quelle::Pipeline::builder().build().expect("embedded models load");
+    let pipeline = quelle::Pipeline::builder()
+        .build()
+        .expect("embedded models load");
     let docs = corpus();
-    let tokens: usize = docs.iter().map(|d| pipeline.analyze(d.as_str()).tokens.len()).sum();
+    let tokens: usize = docs
+        .iter()
+        .map(|d| pipeline.analyze(d.as_str()).tokens.len())
+        .sum();
     let mut g = c.benchmark_group("pipeline");
     g.throughput(Throughput::Elements(tokens as u64));
     g.sample_size(10);

@@ -49,7 +49,12 @@ pub enum Subjunctive {
 
 fn subjunctive_sets() -> &'static (HashSet<&'static str>, HashSet<&'static str>) {
     static SETS: OnceLock<(HashSet<&'static str>, HashSet<&'static str>)> = OnceLock::new();
-    SETS.get_or_init(|| (entries(SUBJ_SRC).collect(), entries(SUBJ_AMBIG_SRC).collect()))
+    SETS.get_or_init(|| {
+        (
+            entries(SUBJ_SRC).collect(),
+            entries(SUBJ_AMBIG_SRC).collect(),
+        )
+    })
 }
 
 /// Looks up a lowercase verb form in the subjunctive lists.
@@ -71,9 +76,7 @@ pub fn subjunctive(lower: &str) -> Subjunctive {
 }
 
 fn tsv_map(src: &'static str) -> std::collections::HashMap<&'static str, &'static str> {
-    entries(src)
-        .filter_map(|l| l.split_once('\t'))
-        .collect()
+    entries(src).filter_map(|l| l.split_once('\t')).collect()
 }
 
 /// The lemma of a lowercase form of a speech, thought or writing verb (`sagte` → `sagen`).

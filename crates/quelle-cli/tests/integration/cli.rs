@@ -5,7 +5,11 @@ use serde_json::Value;
 
 fn analyze_json(input: &[u8]) -> Value {
     let out = quelle(&["analyze", "--format", "json"], input);
-    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("valid JSON")
 }
 
@@ -38,7 +42,10 @@ fn invalid_utf8_on_stdin_names_stdin() {
     let out = quelle(&["analyze", "-"], b"ok\n\xff");
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("-: invalid UTF-8 at byte offset 3 (line 2)"), "{err}");
+    assert!(
+        err.contains("-: invalid UTF-8 at byte offset 3 (line 2)"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -55,9 +62,15 @@ fn bom_is_dropped_and_crlf_offsets_index_the_text() {
     assert!(text.starts_with("Titel"));
     let chars: Vec<char> = text.chars().collect();
     for t in v["tokens"].as_array().unwrap() {
-        let (s, e) = (t["start"].as_u64().unwrap() as usize, t["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            t["start"].as_u64().unwrap() as usize,
+            t["end"].as_u64().unwrap() as usize,
+        );
         let tok: String = chars[s..e].iter().collect();
-        assert!(!tok.trim().is_empty() && !tok.contains('\r'), "token {tok:?}");
+        assert!(
+            !tok.trim().is_empty() && !tok.contains('\r'),
+            "token {tok:?}"
+        );
     }
     assert_eq!(v["blocks"][0]["kind"], "headline");
 }
@@ -70,7 +83,11 @@ fn offsets_are_characters_not_bytes() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|t| text[t["start"].as_u64().unwrap() as usize..t["end"].as_u64().unwrap() as usize].iter().collect())
+        .map(|t| {
+            text[t["start"].as_u64().unwrap() as usize..t["end"].as_u64().unwrap() as usize]
+                .iter()
+                .collect()
+        })
         .collect();
     assert!(toks.contains(&"Übermäßig".to_owned()), "{toks:?}");
     assert!(toks.contains(&"„".to_owned()), "{toks:?}");
@@ -84,5 +101,8 @@ fn text_view_of_the_flagship_lists_quotations() {
     let s = String::from_utf8(out.stdout).unwrap();
     assert!(s.starts_with("Russland und Nordkorea vereinbaren strategische Partnerschaft"));
     assert!(s.contains("Putin"));
-    assert!(!s.contains('\x1b'), "no colour when stdout is not a terminal");
+    assert!(
+        !s.contains('\x1b'),
+        "no colour when stdout is not a terminal"
+    );
 }

@@ -5,10 +5,25 @@ use super::util::{quelle, repo_root};
 
 fn check_golden(input: &str, golden: &str) {
     let input_path = repo_root().join(input);
-    let out = quelle(&["analyze", "--format", "json", "--pretty", input_path.to_str().unwrap()], b"");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = quelle(
+        &[
+            "analyze",
+            "--format",
+            "json",
+            "--pretty",
+            input_path.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let actual = String::from_utf8(out.stdout).unwrap();
-    let golden_path = repo_root().join("crates/quelle-cli/tests/golden").join(golden);
+    let golden_path = repo_root()
+        .join("crates/quelle-cli/tests/golden")
+        .join(golden);
     if std::env::var_os("QUELLE_BLESS").is_some() {
         std::fs::write(&golden_path, &actual).unwrap();
         return;

@@ -1,6 +1,7 @@
 //! The one integration-test binary of the `quelle` CLI (modules by topic).
 
 mod cli;
+mod corpus;
 mod eval;
 mod golden;
 mod util;

@@ -70,7 +70,11 @@ impl ModelFile {
         match self.encoding {
             WeightEncoding::I16 => {
                 let max = m.weights.iter().fold(0.0f32, |a, w| a.max(w.abs()));
-                let scale = if max > 0.0 { max / i16::MAX as f32 } else { 1.0 };
+                let scale = if max > 0.0 {
+                    max / i16::MAX as f32
+                } else {
+                    1.0
+                };
                 out.extend_from_slice(&scale.to_le_bytes());
                 for w in &m.weights {
                     out.extend_from_slice(&((w / scale).round() as i16).to_le_bytes());
@@ -97,17 +101,23 @@ impl ModelFile {
         }
         let version = u16::from_le_bytes(r.array()?);
         if version != VERSION {
-            return Err(model_err(&format!("unsupported model format version {version}")));
+            return Err(model_err(&format!(
+                "unsupported model format version {version}"
+            )));
         }
         let name = r.string()?;
         if name != expected_name {
-            return Err(model_err(&format!("model is {name:?}, expected {expected_name:?}")));
+            return Err(model_err(&format!(
+                "model is {name:?}, expected {expected_name:?}"
+            )));
         }
         let labels = u32::from_le_bytes(r.array()?) as usize;
         if labels == 0 || labels > 1024 {
             return Err(model_err("implausible label count"));
         }
-        let label_names = (0..labels).map(|_| r.string()).collect::<Result<Vec<_>>>()?;
+        let label_names = (0..labels)
+            .map(|_| r.string())
+            .collect::<Result<Vec<_>>>()?;
         let buckets = u32::from_le_bytes(r.array()?) as usize;
         if !buckets.is_power_of_two() {
             return Err(model_err("bucket count is not a power of two"));
@@ -121,8 +131,15 @@ impl ModelFile {
         let n = buckets
             .checked_mul(labels)
             .ok_or_else(|| model_err("model too large"))?;
-        let width = if encoding == WeightEncoding::I16 { 2 } else { 4 };
-        let raw = r.take(n.checked_mul(width).ok_or_else(|| model_err("model too large"))?)?;
+        let width = if encoding == WeightEncoding::I16 {
+            2
+        } else {
+            4
+        };
+        let raw = r.take(
+            n.checked_mul(width)
+                .ok_or_else(|| model_err("model too large"))?,
+        )?;
         let weights = match encoding {
             WeightEncoding::I16 => raw
                 .chunks_exact(2)

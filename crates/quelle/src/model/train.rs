@@ -103,11 +103,13 @@ impl Averaged {
     pub fn finish(mut self) -> LinearModel {
         let c = self.step as f32;
         for k in 0..self.model.weights.len() {
-            let total = self.totals_w[k] + (self.step - self.stamps_w[k]) as f32 * self.model.weights[k];
+            let total =
+                self.totals_w[k] + (self.step - self.stamps_w[k]) as f32 * self.model.weights[k];
             self.model.weights[k] = total / c;
         }
         for k in 0..self.model.transitions.len() {
-            let total = self.totals_t[k] + (self.step - self.stamps_t[k]) as f32 * self.model.transitions[k];
+            let total = self.totals_t[k]
+                + (self.step - self.stamps_t[k]) as f32 * self.model.transitions[k];
             self.model.transitions[k] = total / c;
         }
         self.model

@@ -12,6 +12,9 @@ use super::labels::{kind_of, RoleKind, ROLE_KINDS};
 use crate::document::{Document, Quote, QuoteType, Role};
 use crate::span::Span;
 
+/// How many sentences back a quotation without its own speaker looks for the last one.
+const MAX_SPEAKER_DISTANCE: usize = 4;
+
 /// A run of tokens `[start, end)` with one kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Chunk {
@@ -37,7 +40,11 @@ pub fn chunks(labels: &[usize]) -> Vec<Chunk> {
                     out.push(c);
                 }
                 if let Some(k) = kind {
-                    cur = Some(Chunk { kind: k, start: i, end: i + 1 });
+                    cur = Some(Chunk {
+                        kind: k,
+                        start: i,
+                        end: i + 1,
+                    });
                 }
             }
         }
@@ -65,40 +72,77 @@ pub struct Draft {
     pub addressee: Option<(usize, usize)>,
     /// Nested inside another quotation.
     pub nested: bool,
+    /// Index of the quotation this one is nested in.
+    pub parent: Option<usize>,
 }
 
-/// Whether the tokens between two content chunks can be a frame splitting one quotation.
-fn mergeable(doc: &Document, ctx: &Context, roles: &[Chunk], a: (usize, usize), b: (usize, usize)) -> bool {
+/// Whether two content chunks of one type are one quotation: a direct quotation cut
+/// by a sentence end inside its quotation marks, or a quotation interrupted by
+/// its frame (`„…“, sagte sie, „…“`; indirect speech only within one sentence).
+fn mergeable(
+    doc: &Document,
+    ctx: &Context,
+    roles: &[Chunk],
+    kind: QuoteType,
+    a: (usize, usize),
+    b: (usize, usize),
+) -> bool {
     let gap = b.0.saturating_sub(a.1);
-    if gap == 0 || gap > 25 {
+    if gap == 0 {
+        return kind == QuoteType::Direct
+            && ctx.tokens[a.1 - 1].depth > 0
+            && ctx.tokens[b.0].depth > 0;
+    }
+    if gap > 25 {
+        return false;
+    }
+    if kind == QuoteType::Indirect && ctx.tokens[a.1 - 1].sentence != ctx.tokens[b.0].sentence {
         return false;
     }
     // Never across a paragraph.
     let (s, e) = (doc.tokens[a.1 - 1].span.end, doc.tokens[b.0].span.start);
-    if doc.blocks.iter().any(|bl| bl.span.start > s && bl.span.start <= e) {
+    if doc
+        .blocks
+        .iter()
+        .any(|bl| bl.span.start > s && bl.span.start <= e)
+    {
         return false;
     }
-    let cue_in_gap = roles
+    roles
         .iter()
         .any(|r| ROLE_KINDS[r.kind] == RoleKind::Cue && r.start >= a.1 && r.end <= b.0)
-        || (a.1..b.0).any(|i| ctx.tokens[i].cue_lemma.is_some() || ctx.tokens[i].attribution);
-    cue_in_gap
+        || (a.1..b.0).any(|i| ctx.tokens[i].cue_lemma.is_some() || ctx.tokens[i].attribution)
 }
 
 /// Assembles quotations from content and role labels.
-pub fn assemble(doc: &Document, ctx: &Context, content: &[usize], role_labels: &[usize]) -> Vec<Draft> {
+pub fn assemble(
+    doc: &Document,
+    ctx: &Context,
+    content: &[usize],
+    role_labels: &[usize],
+) -> Vec<Draft> {
     let contents = chunks(content);
     let roles = chunks(role_labels);
     let mut drafts: Vec<Draft> = Vec::new();
     for c in contents {
         let kind = QuoteType::ALL[c.kind];
+        let c = snap(doc, ctx, c);
         if let Some(last) = drafts.last_mut() {
             let prev = *last.content.last().expect("non-empty");
+            // Already covered by a quotation snapped to its closing mark.
+            if last.kind == kind && c.end <= prev.1 {
+                continue;
+            }
             if last.kind == kind
                 && matches!(kind, QuoteType::Direct | QuoteType::Indirect)
-                && mergeable(doc, ctx, &roles, prev, (c.start, c.end))
+                && mergeable(doc, ctx, &roles, kind, prev, (c.start, c.end))
             {
-                last.content.push((c.start, c.end));
+                let last_span = last.content.last_mut().expect("non-empty");
+                if last_span.1 >= c.start {
+                    last_span.1 = last_span.1.max(c.end);
+                } else {
+                    last.content.push((c.start, c.end));
+                }
                 continue;
             }
         }
@@ -110,6 +154,7 @@ pub fn assemble(doc: &Document, ctx: &Context, content: &[usize], role_labels: &
             frame: None,
             addressee: None,
             nested: false,
+            parent: None,
         });
     }
     let in_content = |i: usize| content[i] != 0;
@@ -137,10 +182,8 @@ pub fn assemble(doc: &Document, ctx: &Context, content: &[usize], role_labels: &
         let near = |r: &Chunk| -> usize {
             if r.end <= first_tok {
                 first_tok - r.end
-            } else if r.start > last_tok {
-                r.start - last_tok
             } else {
-                0
+                r.start.saturating_sub(last_tok)
             }
         };
         let in_region = |r: &Chunk| r.start >= lo && r.end <= hi;
@@ -151,7 +194,11 @@ pub fn assemble(doc: &Document, ctx: &Context, content: &[usize], role_labels: &
             .filter(|r| !cue_outside || !(r.start..r.end).any(in_content))
             .collect();
         // Keep the cue chunks of the sentence holding the nearest cue.
-        if let Some(best) = cues.iter().min_by_key(|r| near(r)).map(|r| ctx.tokens[r.start].sentence) {
+        if let Some(best) = cues
+            .iter()
+            .min_by_key(|r| near(r))
+            .map(|r| ctx.tokens[r.start].sentence)
+        {
             cues.retain(|r| ctx.tokens[r.start].sentence == best);
         }
         d.cue = cues.iter().map(|r| (r.start, r.end)).collect();
@@ -177,8 +224,11 @@ pub fn assemble(doc: &Document, ctx: &Context, content: &[usize], role_labels: &
         if let Some(a) = anchor {
             d.frame = frame_around(doc, ctx, a, &in_content);
         }
-        if d.speaker.is_none() && matches!(d.kind, QuoteType::IndirectFreeIndirect | QuoteType::FreeIndirect) {
-            d.speaker = last_speaker;
+        // Without a speaker of its own, a quotation continues the last speaker (within a few sentences).
+        if d.speaker.is_none() {
+            d.speaker = last_speaker.filter(|&(s, _)| {
+                s0.saturating_sub(ctx.tokens[s].sentence) <= MAX_SPEAKER_DISTANCE
+            });
         }
         if d.speaker.is_some() {
             last_speaker = d.speaker;
@@ -190,7 +240,12 @@ pub fn assemble(doc: &Document, ctx: &Context, content: &[usize], role_labels: &
 
 /// The frame: the run of non-content tokens around the cue within its sentence,
 /// without leading punctuation and without a final full stop.
-fn frame_around(doc: &Document, ctx: &Context, cue: usize, in_content: &impl Fn(usize) -> bool) -> Option<(usize, usize)> {
+fn frame_around(
+    doc: &Document,
+    ctx: &Context,
+    cue: usize,
+    in_content: &impl Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
     let s = &ctx.sentences[ctx.tokens[cue].sentence];
     let mut start = cue;
     while start > s.start && !in_content(start - 1) {
@@ -214,7 +269,7 @@ fn frame_around(doc: &Document, ctx: &Context, cue: usize, in_content: &impl Fn(
 /// least two words inside another (non-direct) quotation; it shares the outer roles.
 fn add_nested(ctx: &Context, drafts: &mut Vec<Draft>) {
     let mut extra = Vec::new();
-    for d in drafts.iter() {
+    for (di, d) in drafts.iter().enumerate() {
         if d.kind == QuoteType::Direct {
             continue;
         }
@@ -223,12 +278,18 @@ fn add_nested(ctx: &Context, drafts: &mut Vec<Draft>) {
                 continue;
             }
             let inside = d.content.iter().any(|&(s, e)| r.open >= s && r.close < e);
-            let words = (r.open..=r.close).filter(|&i| ctx.tokens[i].shape <= 3).count();
-            if inside && words >= 2 {
+            let words = (r.open..=r.close)
+                .filter(|&i| ctx.tokens[i].shape <= 3)
+                .count();
+            // A short run of capitalised words is a name or title, not a quotation.
+            let shape = ctx.tokens[r.open].region;
+            let title_like = shape & 8 != 0 && words <= 4;
+            if inside && words >= 2 && !title_like {
                 extra.push(Draft {
                     kind: QuoteType::Direct,
                     content: vec![(r.open, r.close + 1)],
                     nested: true,
+                    parent: Some(di),
                     ..d.clone()
                 });
             }
@@ -237,9 +298,68 @@ fn add_nested(ctx: &Context, drafts: &mut Vec<Draft>) {
     drafts.extend(extra);
 }
 
+/// Snaps a non-direct content chunk to clause boundaries: the tagger decides per
+/// token and sometimes stops in mid-clause, but reported content runs from the
+/// clause boundary next to the reporting clause to the sentence edge.
+fn snap(doc: &Document, ctx: &Context, c: Chunk) -> Chunk {
+    if QuoteType::ALL[c.kind] == QuoteType::Direct {
+        // Quotation marks decide: a direct quotation opened here runs to its closing mark,
+        // even where the tagger (which works sentence by sentence) stopped earlier.
+        let region = ctx
+            .marks
+            .regions
+            .iter()
+            .find(|r| r.open == c.start && r.close + 1 > c.end);
+        return match region {
+            Some(r) if r.closed => Chunk {
+                end: r.close + 1,
+                ..c
+            },
+            _ => c,
+        };
+    }
+    let sent = &ctx.sentences[ctx.tokens[c.start].sentence];
+    if c.end > sent.end {
+        return c;
+    }
+    let is_stop = |i: usize| matches!(doc.slice(doc.tokens[i].span), "." | "!" | "?");
+    let keeps_stop = QuoteType::ALL[c.kind] != QuoteType::Indirect;
+    let mut out = c;
+    match sent.first_cue {
+        // The reporting clause follows: content runs from the sentence start to the
+        // clause punctuation before it.
+        Some(a) if a >= c.end => {
+            let boundary = (c.end..a).rev().find(|&i| ctx.tokens[i].clause_punct);
+            if let Some(b) = boundary {
+                out.end = b;
+            }
+            if !(sent.start..c.start)
+                .any(|i| ctx.tokens[i].clause_punct || ctx.tokens[i].cue_score > 0)
+            {
+                out.start = sent.start;
+            }
+        }
+        // The reporting clause precedes: content runs to the sentence end.
+        Some(a) if a < c.start => {
+            let mut end = sent.end;
+            if !keeps_stop && end > c.end && is_stop(end - 1) {
+                end -= 1;
+            }
+            if !(c.end..end).any(|i| {
+                ctx.tokens[i].clause_punct && i + 1 < end && ctx.tokens[i + 1].cue_score > 0
+            }) {
+                out.end = end.max(c.end);
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
 /// Converts a draft (token indices) into a [`Quote`] (byte spans).
 pub fn to_quote(doc: &Document, d: &Draft) -> Quote {
-    let span = |(s, e): (usize, usize)| Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end);
+    let span =
+        |(s, e): (usize, usize)| Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end);
     let role = |r: Option<(usize, usize)>| r.map(|r| Role::single(span(r)));
     Quote {
         kind: d.kind,
@@ -267,9 +387,21 @@ mod tests {
         assert_eq!(
             chunks(&l),
             vec![
-                Chunk { kind: 1, start: 1, end: 3 },
-                Chunk { kind: 0, start: 4, end: 5 },
-                Chunk { kind: 0, start: 5, end: 7 },
+                Chunk {
+                    kind: 1,
+                    start: 1,
+                    end: 3
+                },
+                Chunk {
+                    kind: 0,
+                    start: 4,
+                    end: 5
+                },
+                Chunk {
+                    kind: 0,
+                    start: 5,
+                    end: 7
+                },
             ]
         );
     }

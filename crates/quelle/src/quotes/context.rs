@@ -38,10 +38,16 @@ pub struct TokenFacts {
     pub soll: bool,
     /// Quotation-mark depth (0 outside marks).
     pub depth: u8,
+    /// A word opening a dependent clause of reported speech: `dass`, `ob`, `wie`, `weil`, `warum` …
+    pub complementizer: bool,
     /// A comma, colon, dash or semicolon.
     pub clause_punct: bool,
     /// Index of the sentence holding the token.
     pub sentence: usize,
+    /// Shape of the innermost quotation-mark region holding the token (0 outside):
+    /// word-count bucket, whether every word is capitalised (a name or title, not
+    /// speech), whether it ends in sentence punctuation.
+    pub region: u8,
 }
 
 /// Facts about one sentence.
@@ -49,6 +55,8 @@ pub struct TokenFacts {
 pub struct SentenceFacts {
     /// The likeliest cue token outside quotation marks (highest cue score, first on ties), if any.
     pub first_cue: Option<usize>,
+    /// First speech, thought or writing verb (by lexicon) outside quotation marks, if any.
+    pub speech_verb: Option<usize>,
     /// First attribution-word token, if any.
     pub first_attr: Option<usize>,
     /// Holds an unambiguous subjunctive form.
@@ -114,24 +122,52 @@ impl Context {
             let suffix_start = lower.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
             tokens.push(TokenFacts {
                 lower: hash_lower(s),
-                suffix3: hash_bytes(lower[suffix_start..].as_bytes()),
+                suffix3: hash_bytes(&lower.as_bytes()[suffix_start..]),
                 cluster: lexicon::cluster(s).and_then(|c| c.parse::<u64>().ok()),
                 shape,
                 // Capitalised words are nouns unless they open a sentence (handled below).
-                subj: if shape == 0 { lexicon::subjunctive(lower) } else { Subjunctive::No },
+                subj: if shape == 0 {
+                    lexicon::subjunctive(lower)
+                } else {
+                    Subjunctive::No
+                },
                 cue_score: cues.score(lower),
                 cue_lemma: lexicon::cue_verb_lemma(lower).map(|l| hash_bytes(l.as_bytes())),
-                attribution: matches!(
-                    lower,
-                    "laut" | "zufolge" | "angabe" | "gemäß" | "demnach" | "wonach" | "informationen"
-                ) || lower.ends_with("angaben")
-                    || lower.ends_with("berichten"),
+                attribution: is_attribution_word(lower),
                 channel: is_channel_word(lower),
-                soll: matches!(lower, "soll" | "sollen" | "sollte" | "sollten" | "sollt" | "solle"),
+                complementizer: matches!(
+                    lower,
+                    "dass"
+                        | "daß"
+                        | "ob"
+                        | "wie"
+                        | "weil"
+                        | "warum"
+                        | "wann"
+                        | "wo"
+                        | "was"
+                        | "wer"
+                        | "welche"
+                        | "welcher"
+                        | "welches"
+                        | "inwieweit"
+                ),
+                soll: matches!(
+                    lower,
+                    "soll" | "sollen" | "sollte" | "sollten" | "sollt" | "solle"
+                ),
                 depth: marks.depth.get(i).copied().unwrap_or(0),
                 clause_punct: matches!(s, "," | ":" | ";" | "–" | "—" | "-" | "(" | ")"),
                 sentence: 0,
+                region: 0,
             });
+        }
+        for r in &marks.regions {
+            let shape = region_shape(doc, r.open, r.close, r.closed);
+            for t in &mut tokens[r.open..=r.close] {
+                // Regions are sorted outer first, so inner regions overwrite.
+                t.region = shape;
+            }
         }
         let mut sentences = Vec::with_capacity(doc.sentences.len());
         for (si, s) in doc.sentences.iter().enumerate() {
@@ -150,9 +186,15 @@ impl Context {
             for i in s.tokens.clone() {
                 let t = &mut tokens[i];
                 t.sentence = si;
-                if t.cue_score >= MIN_ANCHOR_SCORE && t.depth == 0 && f.first_cue.is_none_or(|_| t.cue_score > best_score) {
+                if t.cue_score >= MIN_ANCHOR_SCORE
+                    && t.depth == 0
+                    && f.first_cue.is_none_or(|_| t.cue_score > best_score)
+                {
                     f.first_cue = Some(i);
                     best_score = t.cue_score;
+                }
+                if t.cue_lemma.is_some() && t.depth == 0 && f.speech_verb.is_none() {
+                    f.speech_verb = Some(i);
                 }
                 if t.attribution && t.depth == 0 && f.first_attr.is_none() {
                     f.first_attr = Some(i);
@@ -161,20 +203,108 @@ impl Context {
                 f.soll |= t.soll;
                 f.marks |= t.shape == 5;
             }
-            f.colon_end = s.tokens.end > s.tokens.start && doc.slice(doc.tokens[s.tokens.end - 1].span) == ":";
+            f.colon_end = s.tokens.end > s.tokens.start
+                && doc.slice(doc.tokens[s.tokens.end - 1].span) == ":";
             sentences.push(f);
         }
-        Context { tokens, sentences, marks }
+        Context {
+            tokens,
+            sentences,
+            marks,
+        }
     }
 }
-
 
 /// Words that tell how a statement was made: in writing, by speech, in thought.
 fn is_channel_word(lower: &str) -> bool {
     const STEMS: [&str; 24] = [
-        "schriftlich", "brief", "mitteilung", "erklärung", "interview", "pressekonferenz", "zeitung",
-        "bericht", "stellungnahme", "twitter", "internet", "website", "blog", "mail", "fernseh", "radio",
-        "rede", "gespräch", "meinung", "ansicht", "überzeugung", "studie", "dokument", "schreiben",
+        "schriftlich",
+        "brief",
+        "mitteilung",
+        "erklärung",
+        "interview",
+        "pressekonferenz",
+        "zeitung",
+        "bericht",
+        "stellungnahme",
+        "twitter",
+        "internet",
+        "website",
+        "blog",
+        "mail",
+        "fernseh",
+        "radio",
+        "rede",
+        "gespräch",
+        "meinung",
+        "ansicht",
+        "überzeugung",
+        "studie",
+        "dokument",
+        "schreiben",
     ];
     STEMS.iter().any(|s| lower.contains(s))
+}
+
+/// Prepositions and nouns that attribute a statement without a speech verb:
+/// `laut`, `zufolge`, `nach Angaben`, `einem Bericht zufolge`, `nach Ansicht`.
+fn is_attribution_word(lower: &str) -> bool {
+    const WORDS: [&str; 7] = [
+        "laut",
+        "zufolge",
+        "gemäß",
+        "demnach",
+        "wonach",
+        "angabe",
+        "informationen",
+    ];
+    const ENDINGS: [&str; 18] = [
+        "angaben",
+        "berichten",
+        "bericht",
+        "meldung",
+        "meldungen",
+        "erkenntnissen",
+        "schätzungen",
+        "einschätzung",
+        "ansicht",
+        "auffassung",
+        "aussage",
+        "aussagen",
+        "analyse",
+        "studie",
+        "umfrage",
+        "darstellung",
+        "mitteilung",
+        "informationen",
+    ];
+    WORDS.contains(&lower) || ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
+/// Describes a quotation-mark region `open..=close` in one byte (never 0).
+pub fn region_shape(doc: &Document, open: usize, close: usize, closed: bool) -> u8 {
+    let inner = if closed && close > open {
+        open + 1..close
+    } else {
+        open + 1..close + 1
+    };
+    let mut words = 0u8;
+    let mut all_cap = true;
+    for t in &doc.tokens[inner.clone()] {
+        let first = doc.slice(t.span).chars().next().unwrap_or(' ');
+        if first.is_alphanumeric() {
+            words = words.saturating_add(1);
+            all_cap &= first.is_uppercase() || first.is_numeric();
+        }
+    }
+    let bucket = match words {
+        0..=3 => words,
+        4..=6 => 4,
+        _ => 5,
+    };
+    let ends_sentence = inner
+        .clone()
+        .last()
+        .is_some_and(|i| matches!(doc.slice(doc.tokens[i].span), "." | "!" | "?" | "," | "…"));
+    1 + bucket + 8 * (all_cap as u8) + 16 * (ends_sentence as u8)
 }

@@ -69,7 +69,10 @@ impl CueTable {
                 .split_once('\t')
                 .and_then(|(w, s)| s.parse::<u8>().ok().filter(|&s| s <= 10).map(|s| (w, s)));
             let Some((w, s)) = parsed else {
-                return Err(Error::new(ErrorKind::Model(format!("cue table line {}: expected word<TAB>0..10", i + 1))));
+                return Err(Error::new(ErrorKind::Model(format!(
+                    "cue table line {}: expected word<TAB>0..10",
+                    i + 1
+                ))));
             };
             scores.insert(w.to_owned(), s);
         }
@@ -83,7 +86,13 @@ mod tests {
 
     #[test]
     fn learns_shares_and_round_trips() {
-        let obs = [("sagte", true), ("sagte", true), ("sagte", false), ("haus", false), ("laut", true)];
+        let obs = [
+            ("sagte", true),
+            ("sagte", true),
+            ("sagte", false),
+            ("haus", false),
+            ("laut", true),
+        ];
         let t = CueTable::learn(obs);
         assert_eq!(t.score("sagte"), 7);
         assert_eq!(t.score("haus"), 0);

@@ -101,19 +101,70 @@ fn bucket(n: usize) -> u64 {
     }
 }
 
+/// Per token, flags of its clause (the stretch between clause punctuation
+/// within the sentence) and of the clause before it: where content begins and
+/// ends is decided clause by clause.
+fn clause_flags(ctx: &Context) -> Vec<(u64, u64)> {
+    let toks = &ctx.tokens;
+    let mut out = vec![(0, 0); toks.len()];
+    for s in &ctx.sentences {
+        let mut prev = 0u64;
+        let mut i = s.start;
+        while i < s.end {
+            let start = i;
+            while i < s.end && !toks[i].clause_punct {
+                i += 1;
+            }
+            let end = (i + 1).min(s.end);
+            let mut f = 0u64;
+            for t in &toks[start..end] {
+                f |= (t.subj == Subjunctive::Yes) as u64;
+                f |= ((t.cue_score >= 2) as u64) << 1;
+                f |= (t.soll as u64) << 2;
+                f |= ((t.shape == 5) as u64) << 3;
+                f |= (t.attribution as u64) << 4;
+                f |= (t.cue_lemma.is_some() as u64) << 5;
+            }
+            f |= (toks[start].complementizer as u64) << 6;
+            for o in &mut out[start..end] {
+                *o = (f, prev);
+            }
+            prev = f;
+            i = end;
+        }
+    }
+    out
+}
+
 /// Builds the content-tagger features for every token of the document.
 pub fn content_features(ctx: &Context) -> FeatureTable {
     let mut t = FeatureTable::default();
     t.start();
     let pp = punct_prefix(ctx);
+    let clauses = clause_flags(ctx);
     let toks = &ctx.tokens;
     for (si, s) in ctx.sentences.iter().enumerate() {
         let bits = sentence_bits(s);
-        let prev_bits = if si > 0 { sentence_bits(&ctx.sentences[si - 1]) | 64 } else { 0 };
-        let prev2_bits = if si > 1 { sentence_bits(&ctx.sentences[si - 2]) | 64 } else { 0 };
+        let prev_bits = if si > 0 {
+            sentence_bits(&ctx.sentences[si - 1]) | 64
+        } else {
+            0
+        };
+        let prev2_bits = if si > 1 {
+            sentence_bits(&ctx.sentences[si - 2]) | 64
+        } else {
+            0
+        };
         // The sentence's reporting verb and first word decide much of its fate.
         let cue_lemma = s.first_cue.and_then(|c| toks[c].cue_lemma).unwrap_or(0);
         let first_word = toks[s.start].lower;
+        // A frame may follow in the next sentence: `Dies teilte X mit.`
+        let next = ctx.sentences.get(si + 1);
+        let next_bits = next.map_or(0, |n| sentence_bits(n) | 64);
+        let next_first = next.map_or(EOS, |n| toks[n.start].lower);
+        let next_anchor = next
+            .and_then(|n| n.first_cue)
+            .map_or(0, |c| toks[c].cue_score as u64 + 1);
         for i in s.start..s.end {
             let f = &toks[i];
             let w = |d: isize| -> u64 {
@@ -165,12 +216,49 @@ pub fn content_features(ctx: &Context) -> FeatureTable {
             v.push(mix(25, edge * 8 + depth));
             v.push(mix(26, rel_attr * 64 + rel_cue));
             v.push(mix(27, mix(f.lower, depth)));
-            v.push(mix(28, (f.subj == Subjunctive::Yes) as u64 * 2 + s.subj as u64 + 4 * (s.first_cue.is_some() as u64)));
+            v.push(mix(
+                28,
+                (f.subj == Subjunctive::Yes) as u64 * 2
+                    + s.subj as u64
+                    + 4 * (s.first_cue.is_some() as u64),
+            ));
             v.push(mix(29, cue_lemma));
             v.push(mix(35, f.cue_score as u64 * 16 + rel_cue.min(15)));
             let anchor_score = s.first_cue.map_or(0, |c| toks[c].cue_score) as u64;
             v.push(mix(36, anchor_score * 64 + rel_cue));
-            v.push(mix(37, mix(s.first_cue.map_or(0, |c| toks[c].lower), rel_cue)));
+            v.push(mix(
+                37,
+                mix(s.first_cue.map_or(0, |c| toks[c].lower), rel_cue),
+            ));
+            let rel_verb = relative(s.speech_verb, i, &pp);
+            let verb_lemma = s.speech_verb.and_then(|c| toks[c].cue_lemma).unwrap_or(0);
+            v.push(mix(38, mix(verb_lemma, rel_verb)));
+            v.push(mix(39, rel_verb * 64 + rel_cue));
+            v.push(mix(40, mix(verb_lemma, edge)));
+            v.push(mix(41, next_bits * 128 + bits));
+            let (cf, pf) = clauses[i];
+            v.push(mix(44, cf));
+            v.push(mix(45, cf * 64 + rel_cue));
+            v.push(mix(46, pf * 128 + cf));
+            // Clause distance to the anchor's clause (same, next, after, before).
+            let anchor_clause = s.first_cue.map(|c| pp[c + 1] - toks[c].clause_punct as u32);
+            let my_clause = pp[i + 1] - f.clause_punct as u32;
+            let cd = anchor_clause.map_or(0, |a| match my_clause as i64 - a as i64 {
+                0 => 1,
+                1 => 2,
+                d if d > 1 => 3,
+                -1 => 4,
+                _ => 5,
+            });
+            v.push(mix(47, cd * 128 + cf));
+            v.push(mix(48, mix(cd, f.lower)));
+            v.push(mix(50, f.region as u64 * 16 + rel_cue.min(15)));
+            v.push(mix(51, f.region as u64 * 2 + s.first_cue.is_some() as u64));
+            v.push(mix(42, mix(next_first, next_anchor)));
+            v.push(mix(
+                43,
+                next_anchor * 16 + edge * 4 + s.first_cue.is_some() as u64,
+            ));
             v.push(mix(30, mix(cue_lemma, rel_cue)));
             v.push(mix(31, first_word));
             v.push(mix(32, mix(first_word, rel_attr)));
@@ -242,7 +330,10 @@ pub fn role_features(ctx: &Context, content: &[u8]) -> FeatureTable {
             v.push(mix(120, mix(w(-1), f.lower)));
             v.push(mix(121, rel_cue * 64 + (side & 3) * 8 + c));
             v.push(mix(122, mix(f.suffix3, side & 3)));
-            v.push(mix(123, f.shape as u64 * 16 + (side & 3) * 4 + rel_cue.min(3)));
+            v.push(mix(
+                123,
+                f.shape as u64 * 16 + (side & 3) * 4 + rel_cue.min(3),
+            ));
             v.push(mix(125, f.cue_score as u64 * 8 + (side & 3)));
             t.end_row();
         }

@@ -76,8 +76,8 @@ pub fn analyze(text: &str, tokens: &[Token], blocks: &[Block]) -> Marks {
     let mut block_ends: Vec<usize> = blocks.iter().map(|b| b.span.end).collect();
     block_ends.sort_unstable();
     let mut next_block = 0;
-    for i in 0..n {
-        let span = tokens[i].span;
+    for (i, tok) in tokens.iter().enumerate() {
+        let span = tok.span;
         let mut continues = false;
         // At a block boundary, close what is still open unless the new block reopens it.
         while next_block < block_ends.len() && span.start >= block_ends[next_block] {
@@ -94,12 +94,21 @@ pub fn analyze(text: &str, tokens: &[Token], blocks: &[Block]) -> Marks {
                 break;
             }
             for (open, _) in stack.drain(..).rev() {
-                regions.push(Region { open, close: i - 1, closed: false, depth: 0 });
+                regions.push(Region {
+                    open,
+                    close: i - 1,
+                    closed: false,
+                    depth: 0,
+                });
             }
         }
         let t = span.text(text);
-        let before_space = span.start == 0 || bytes[span.start - 1].is_ascii_whitespace() || starts_after_open(text, span.start);
-        let after_space = span.end >= bytes.len() || bytes[span.end].is_ascii_whitespace() || ends_before_punct(text, span.end);
+        let before_space = span.start == 0
+            || bytes[span.start - 1].is_ascii_whitespace()
+            || starts_after_open(text, span.start);
+        let after_space = span.end >= bytes.len()
+            || bytes[span.end].is_ascii_whitespace()
+            || ends_before_punct(text, span.end);
         let Some(role) = mark_role(t, before_space, after_space) else {
             continue;
         };
@@ -108,9 +117,8 @@ pub fn analyze(text: &str, tokens: &[Token], blocks: &[Block]) -> Marks {
         }
         let role = match role {
             Role::Either(f) => {
-                if stack.iter().any(|&(_, sf)| sf == f) && !(before_space && !after_space) {
-                    Role::Close(f)
-                } else if before_space && !after_space {
+                // Space before and a word after opens; otherwise it closes an open quotation.
+                if before_space && !after_space {
                     Role::Open(f)
                 } else if stack.iter().any(|&(_, sf)| sf == f) {
                     Role::Close(f)
@@ -127,17 +135,32 @@ pub fn analyze(text: &str, tokens: &[Token], blocks: &[Block]) -> Marks {
                     // Openers above the match were never closed: end them here.
                     while stack.len() > pos + 1 {
                         let (open, _) = stack.pop().expect("non-empty");
-                        regions.push(Region { open, close: i.saturating_sub(1).max(open), closed: false, depth: 0 });
+                        regions.push(Region {
+                            open,
+                            close: i.saturating_sub(1).max(open),
+                            closed: false,
+                            depth: 0,
+                        });
                     }
                     let (open, _) = stack.pop().expect("matched");
-                    regions.push(Region { open, close: i, closed: true, depth: 0 });
+                    regions.push(Region {
+                        open,
+                        close: i,
+                        closed: true,
+                        depth: 0,
+                    });
                 }
             }
             Role::Either(_) => unreachable!("resolved above"),
         }
     }
     for (open, _) in stack.drain(..).rev() {
-        regions.push(Region { open, close: n.saturating_sub(1).max(open), closed: false, depth: 0 });
+        regions.push(Region {
+            open,
+            close: n.saturating_sub(1).max(open),
+            closed: false,
+            depth: 0,
+        });
     }
     regions.sort_by_key(|r| (r.open, std::cmp::Reverse(r.close)));
     let mut depth = vec![0u8; n];
@@ -153,11 +176,19 @@ pub fn analyze(text: &str, tokens: &[Token], blocks: &[Block]) -> Marks {
 }
 
 fn starts_after_open(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_some_and(|c| matches!(c, '(' | '[' | '–' | '—' | '/'))
+    text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '(' | '[' | '–' | '—' | '/'))
 }
 
 fn ends_before_punct(text: &str, at: usize) -> bool {
-    text[at..].chars().next().is_some_and(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '…' | '-' | '–'))
+    text[at..].chars().next().is_some_and(|c| {
+        matches!(
+            c,
+            ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '…' | '-' | '–'
+        )
+    })
 }
 
 #[cfg(test)]

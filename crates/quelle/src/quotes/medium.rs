@@ -39,6 +39,17 @@ pub fn features(ctx: &Context, d: &Draft, out: &mut Vec<u64>) {
             }
         }
     }
+    // Institutions tend to speak in writing, people in speech: the speaker's head word.
+    if let Some((s, e)) = d.speaker {
+        let head = (s..e)
+            .rev()
+            .find(|&i| ctx.tokens[i].shape <= 2)
+            .unwrap_or(e - 1);
+        out.push(mix(213, ctx.tokens[head].lower));
+        if let Some(c) = ctx.tokens[head].cluster {
+            out.push(mix(214, c & 0x3f));
+        }
+    }
     // Channel words of the sentence around the content: `schriftlich`, `Interview`, `Brief`.
     let (cs, _) = d.content[0];
     let s = &ctx.sentences[ctx.tokens[cs].sentence];

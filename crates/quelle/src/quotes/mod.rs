@@ -15,7 +15,7 @@ pub mod marks;
 pub mod medium;
 pub mod train;
 
-use crate::document::{Document, Medium, Quote};
+use crate::document::{Document, Medium, Quote, QuoteType};
 use crate::error::Result;
 use crate::model::format::{ModelFile, WeightEncoding};
 use crate::model::{viterbi, LinearModel};
@@ -47,18 +47,25 @@ pub struct QuoteModels {
 impl QuoteModels {
     /// Loads the models embedded in the library.
     pub fn embedded() -> Result<Self> {
-        Self::from_bytes(embedded::CONTENT, embedded::ROLES, embedded::MEDIUM, embedded::CUES)
+        Self::from_bytes(
+            embedded::CONTENT,
+            embedded::ROLES,
+            embedded::MEDIUM,
+            embedded::CUES,
+        )
     }
 
     /// Loads the models a `quelle train` run wrote into `dir`.
     pub fn load_dir(dir: &std::path::Path) -> Result<Self> {
         let read = |name: &str| {
             let p = dir.join(name);
-            std::fs::read(&p).map_err(|e| crate::Error::from(e).with_source(p.display().to_string()))
+            std::fs::read(&p)
+                .map_err(|e| crate::Error::from(e).with_source(p.display().to_string()))
         };
         let cues = read("quotes-cues.tsv")?;
-        let cues = String::from_utf8(cues)
-            .map_err(|_| crate::Error::new(crate::ErrorKind::Model("cue table is not UTF-8".into())))?;
+        let cues = String::from_utf8(cues).map_err(|_| {
+            crate::Error::new(crate::ErrorKind::Model("cue table is not UTF-8".into()))
+        })?;
         Self::from_bytes(
             &read("quotes-content.qlqm")?,
             &read("quotes-roles.qlqm")?,
@@ -124,41 +131,90 @@ impl QuoteModels {
         let roles = self.tag_roles(&ctx, &content);
         let drafts = assemble::assemble(doc, &ctx, &content, &roles);
         let mut feats = Vec::new();
+        let mut media: Vec<Option<Medium>> = Vec::with_capacity(drafts.len());
+        let mut last_cued: Option<Medium> = None;
+        for d in &drafts {
+            let m = match d.parent {
+                // A nested quotation was said the way its surrounding one was.
+                Some(p) => media[p],
+                // A continuation without its own cue keeps the medium of the last cued quotation.
+                None if d.cue.is_empty()
+                    && d.kind == QuoteType::IndirectFreeIndirect
+                    && last_cued.is_some() =>
+                {
+                    last_cued
+                }
+                None => {
+                    medium::features(&ctx, d, &mut feats);
+                    Some(Medium::ALL[self.medium.classify(&feats)])
+                }
+            };
+            if !d.cue.is_empty() {
+                last_cued = m;
+            }
+            media.push(m);
+        }
         let mut quotes: Vec<Quote> = drafts
             .iter()
-            .map(|d| {
+            .zip(media)
+            .map(|(d, m)| {
                 let mut q = assemble::to_quote(doc, d);
-                medium::features(&ctx, d, &mut feats);
-                q.medium = Some(Medium::ALL[self.medium.classify(&feats)]);
+                q.medium = m;
                 q
             })
             .collect();
-        quotes.sort_by_key(|q| q.content.spans.first().map(|s| (s.start, std::cmp::Reverse(s.end))));
+        quotes.sort_by_key(|q| {
+            q.content
+                .spans
+                .first()
+                .map(|s| (s.start, std::cmp::Reverse(s.end)))
+        });
         quotes
     }
 
     /// Content labels per token.
     pub fn tag_content(&self, ctx: &Context) -> Vec<usize> {
         let table = features::content_features(ctx);
-        decode_sentences(&self.content, ctx, &table.rows())
+        decode_sentences(&self.content, ctx, &table.rows(), true)
     }
 
     /// Role labels per token, given content labels.
     pub fn tag_roles(&self, ctx: &Context, content: &[usize]) -> Vec<usize> {
         let types = content_types(content);
         let table = features::role_features(ctx, &types);
-        decode_sentences(&self.roles, ctx, &table.rows())
+        decode_sentences(&self.roles, ctx, &table.rows(), false)
     }
 }
 
 /// Decodes each sentence on its own (sentences are the taggers' sequences).
-fn decode_sentences(model: &LinearModel, ctx: &Context, rows: &[&[u64]]) -> Vec<usize> {
-    let l = model.labels;
+/// For content, `direct` labels are allowed only inside quotation marks.
+fn decode_sentences(
+    model: &LinearModel,
+    ctx: &Context,
+    rows: &[&[u64]],
+    content: bool,
+) -> Vec<usize> {
     let mut out = Vec::with_capacity(rows.len());
     for s in &ctx.sentences {
-        out.extend(viterbi::decode(model, &rows[s.start..s.end], |_, from, to| allowed(from, to, l)));
+        let ok = |pos: usize, from: usize, to: usize| {
+            if content {
+                content_allowed(ctx, s.start + pos, from, to)
+            } else {
+                allowed(from, to, model.labels)
+            }
+        };
+        out.extend(viterbi::decode(model, &rows[s.start..s.end], ok));
     }
     out
+}
+
+/// The content tagger's constraints: BIO, and direct speech only inside quotation marks.
+pub fn content_allowed(ctx: &Context, token: usize, from: usize, to: usize) -> bool {
+    const DIRECT: usize = 0;
+    if labels::kind_of(to) == Some(DIRECT) && ctx.tokens[token].depth == 0 {
+        return false;
+    }
+    allowed(from, to, label_count(5))
 }
 
 /// Maps content labels to `0` (outside) or `1 + type index`.

@@ -6,14 +6,17 @@
 
 use super::assemble::Draft;
 use super::context::Context;
-use super::labels::{begin, inside, label_count, type_index, ROLE_KINDS};
 use super::cues::CueTable;
+use super::labels::{begin, inside, label_count, type_index, ROLE_KINDS};
 use super::{content_types, features, medium, QuoteModels};
 use crate::document::{Document, Medium};
 use crate::eval::gnqa::GoldDoc;
 use crate::model::train::Averaged;
 use crate::schema::{QuoteJson, RoleJson};
 use crate::Pipeline;
+
+/// Most passes of the medium classifier (it generalises best when stopped early).
+const MEDIUM_EPOCHS: usize = 4;
 
 /// Settings of a training run.
 #[derive(Debug, Clone)]
@@ -24,6 +27,9 @@ pub struct TrainOptions {
     pub tagger_buckets: usize,
     /// Feature buckets of the medium classifier (power of two).
     pub medium_buckets: usize,
+    /// Added to the score of every quotation label at each token (baked into the
+    /// content tagger's transitions): trades precision for recall of quotations.
+    pub content_bias: f32,
 }
 
 impl Default for TrainOptions {
@@ -32,6 +38,7 @@ impl Default for TrainOptions {
             epochs: 8,
             tagger_buckets: 1 << 17,
             medium_buckets: 1 << 14,
+            content_bias: 0.0,
         }
     }
 }
@@ -64,11 +71,17 @@ fn token_ranges(doc: &Document, role: &RoleJson) -> Vec<(usize, usize)> {
 
 /// Whether gold quote `q` lies inside another gold quote's content.
 fn is_nested(q: &QuoteJson, all: &[QuoteJson]) -> bool {
-    let (s, e) = (q.content.spans[0].start, q.content.spans.last().map_or(0, |x| x.end));
+    let (s, e) = (
+        q.content.spans[0].start,
+        q.content.spans.last().map_or(0, |x| x.end),
+    );
     all.iter().any(|o| {
         !std::ptr::eq(o, q)
             && o.content.spans.iter().any(|x| x.start <= s && e <= x.end)
-            && (o.content.spans[0].start, o.content.spans.last().map_or(0, |x| x.end)) != (s, e)
+            && (
+                o.content.spans[0].start,
+                o.content.spans.last().map_or(0, |x| x.end),
+            ) != (s, e)
     })
 }
 
@@ -129,27 +142,46 @@ fn example(doc: Document, gold: &GoldDoc, cues: &CueTable) -> Example {
         let speaker = mark(&q.speaker, 0);
         let cue = mark(&q.cue, 1);
         let addressee = mark(&q.addressee, 2);
-        let frame = q.frame.as_ref().map(|f| token_ranges(&doc, f)).unwrap_or_default();
+        let frame = q
+            .frame
+            .as_ref()
+            .map(|f| token_ranges(&doc, f))
+            .unwrap_or_default();
         drafts.push((
             Draft {
                 kind: q.kind,
                 content: ranges,
                 speaker: speaker.first().copied(),
                 cue,
-                frame: frame.first().map(|f| (f.0, frame.last().expect("non-empty").1)),
+                frame: frame
+                    .first()
+                    .map(|f| (f.0, frame.last().expect("non-empty").1)),
                 addressee: addressee.first().copied(),
                 nested,
+                parent: None,
             },
             q.medium,
         ));
     }
-    Example { ctx, content, roles, drafts }
+    Example {
+        ctx,
+        content,
+        roles,
+        drafts,
+    }
 }
 
 /// Trains the three quotation models on gold documents; `log` receives progress lines.
-pub fn train(docs: &[GoldDoc], opts: &TrainOptions, mut log: impl FnMut(&str)) -> crate::Result<QuoteModels> {
+pub fn train(
+    docs: &[GoldDoc],
+    opts: &TrainOptions,
+    mut log: impl FnMut(&str),
+) -> crate::Result<QuoteModels> {
     let pipeline = Pipeline::builder().quotes(false).build()?;
-    let analysed: Vec<Document> = docs.iter().map(|g| pipeline.analyze(g.text.clone())).collect();
+    let analysed: Vec<Document> = docs
+        .iter()
+        .map(|g| pipeline.analyze(g.text.clone()))
+        .collect();
     let observations: Vec<(String, bool)> = analysed
         .iter()
         .zip(docs)
@@ -157,10 +189,17 @@ pub fn train(docs: &[GoldDoc], opts: &TrainOptions, mut log: impl FnMut(&str)) -
         .collect();
     let cues = CueTable::learn(observations.iter().map(|(w, c)| (w.as_str(), *c)));
     log(&format!("cue table: {} words", cues.len()));
-    let examples: Vec<Example> = analysed.into_iter().zip(docs).map(|(d, g)| example(d, g, &cues)).collect();
+    let examples: Vec<Example> = analysed
+        .into_iter()
+        .zip(docs)
+        .map(|(d, g)| example(d, g, &cues))
+        .collect();
     log(&format!("{} documents prepared", examples.len()));
 
-    let content_tables: Vec<_> = examples.iter().map(|e| features::content_features(&e.ctx)).collect();
+    let content_tables: Vec<_> = examples
+        .iter()
+        .map(|e| features::content_features(&e.ctx))
+        .collect();
     let lc = label_count(5);
     let mut content = Averaged::new(lc, opts.tagger_buckets);
     for epoch in 0..opts.epochs {
@@ -169,15 +208,28 @@ pub fn train(docs: &[GoldDoc], opts: &TrainOptions, mut log: impl FnMut(&str)) -
         for (e, t) in examples.iter().zip(&content_tables) {
             let rows = t.rows();
             for s in &e.ctx.sentences {
-                wrong += content.learn_sequence(&rows[s.start..s.end], &e.content[s.start..s.end], |_, f, to| {
-                    super::labels::allowed(f, to, lc)
-                });
+                wrong += content.learn_sequence(
+                    &rows[s.start..s.end],
+                    &e.content[s.start..s.end],
+                    |_, f, to| super::labels::allowed(f, to, lc),
+                );
             }
             total += e.content.len();
         }
-        log(&format!("content epoch {}: {:.4} token error", epoch + 1, wrong as f64 / total.max(1) as f64));
+        log(&format!(
+            "content epoch {}: {:.4} token error",
+            epoch + 1,
+            wrong as f64 / total.max(1) as f64
+        ));
     }
-    let content = content.finish();
+    let mut content = content.finish();
+    // Every position pays exactly one transition, so a constant on the transitions
+    // into non-O labels is a constant on their emissions.
+    for from in 0..=lc {
+        for to in 1..lc {
+            content.transitions[from * lc + to] += opts.content_bias;
+        }
+    }
 
     let role_tables: Vec<_> = examples
         .iter()
@@ -191,19 +243,26 @@ pub fn train(docs: &[GoldDoc], opts: &TrainOptions, mut log: impl FnMut(&str)) -
         for (e, t) in examples.iter().zip(&role_tables) {
             let rows = t.rows();
             for s in &e.ctx.sentences {
-                wrong += roles.learn_sequence(&rows[s.start..s.end], &e.roles[s.start..s.end], |_, f, to| {
-                    super::labels::allowed(f, to, lr)
-                });
+                wrong += roles.learn_sequence(
+                    &rows[s.start..s.end],
+                    &e.roles[s.start..s.end],
+                    |_, f, to| super::labels::allowed(f, to, lr),
+                );
             }
             total += e.roles.len();
         }
-        log(&format!("roles epoch {}: {:.4} token error", epoch + 1, wrong as f64 / total.max(1) as f64));
+        log(&format!(
+            "roles epoch {}: {:.4} token error",
+            epoch + 1,
+            wrong as f64 / total.max(1) as f64
+        ));
     }
     let roles = roles.finish();
 
     let mut med = Averaged::new(Medium::ALL.len(), opts.medium_buckets);
     let mut feats = Vec::new();
-    for epoch in 0..opts.epochs {
+    // The medium classifier overfits its sparse features quickly: fewer passes.
+    for epoch in 0..opts.epochs.min(MEDIUM_EPOCHS) {
         let (mut right, mut total) = (0, 0);
         for e in &examples {
             for (d, m) in &e.drafts {
@@ -214,7 +273,11 @@ pub fn train(docs: &[GoldDoc], opts: &TrainOptions, mut log: impl FnMut(&str)) -
                 total += 1;
             }
         }
-        log(&format!("medium epoch {}: {:.4} accuracy", epoch + 1, right as f64 / total.max(1) as f64));
+        log(&format!(
+            "medium epoch {}: {:.4} accuracy",
+            epoch + 1,
+            right as f64 / total.max(1) as f64
+        ));
     }
     Ok(QuoteModels {
         content,

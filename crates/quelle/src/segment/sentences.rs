@@ -137,7 +137,8 @@ pub(crate) fn split(text: &str, tokens: &[Token], first: usize, out: &mut Vec<Se
                     && x.starts_with(|c: char| c.is_ascii_lowercase())
                     && i > first
                     && (t(i - 1) == "/" || t(i - 1).starts_with(|c: char| c.is_ascii_digit()));
-                (with_digit || unit || is_roman(x) || FINAL_ABBREVIATIONS.contains(&x))
+                let url = tokens[i].kind == TokenKind::Special;
+                (with_digit || unit || url || is_roman(x) || FINAL_ABBREVIATIONS.contains(&x))
                     && next.is_some_and(starts_upper)
             }
             Candidate::None => false,
@@ -258,6 +259,7 @@ fn is_speech_word(w: &str) -> bool {
     )
 }
 
+/// Appends the sentence of `tokens[begin..end]`.
 fn push(tokens: &[Token], begin: usize, end: usize, out: &mut Vec<Sentence>) {
     out.push(Sentence {
         span: Span::new(tokens[begin].span.start, tokens[end - 1].span.end),
@@ -290,10 +292,13 @@ fn candidate(text: &str, tok: &Token) -> Candidate {
     match tok.kind {
         TokenKind::Punct => classify(x),
         TokenKind::Word | TokenKind::Number if x.ends_with('.') => classify(x),
+        // A URL that kept the period after it (`…?id=1.`).
+        TokenKind::Special if x.ends_with('.') => Candidate::AbbreviationPeriod,
         _ => Candidate::None,
     }
 }
 
+/// The candidate kind of a token's text.
 fn classify(x: &str) -> Candidate {
     let b = x.as_bytes();
     match b {
@@ -309,10 +314,12 @@ fn classify(x: &str) -> Candidate {
     }
 }
 
+/// Whether `x` is `…` or two or more periods.
 fn is_ellipsis(x: &str) -> bool {
     x == "…" || (x.len() >= 2 && x.bytes().all(|b| b == b'.'))
 }
 
+/// Whether `y` starts with a capital.
 fn starts_upper(y: &str) -> bool {
     y.chars().next().is_some_and(char::is_uppercase)
 }

@@ -64,7 +64,8 @@ mod tokenization {
     token_cases! {
         abbreviations_keep_their_period:
             "z. B. Dr. Müller u. a. Nr. 5 bzw. ca. 300 Jan. 2009"
-            => ["z.", "B.", "Dr.", "Müller", "u.", "a.", "Nr.", "5", "bzw.", "ca.", "300", "Jan.", "2009"];
+            => ["z.", "B.", "Dr.", "Müller", "u.", "a.", "Nr.", "5", "bzw.", "ca.", "300", "Jan.",
+                "2009"];
         abbreviations_written_together: "z.B. d.h. usw. etc. (z.B.)"
             => ["z.B.", "d.h.", "usw.", "etc.", "(", "z.B.", ")"];
         ordinals_and_dates: "am 11. August 1930, am 27.12.2008."
@@ -80,13 +81,20 @@ mod tokenization {
                 "“", "Yes", "”", "‘", "no", "’", "«", "non", "»"];
         doubled_ascii_quotes: "''Wikinews''" => ["''", "Wikinews", "''"];
         quote_after_colon: "sagte er: „Ja.“" => ["sagte", "er", ":", "„", "Ja", ".", "“"];
-        hyphenated_compounds: "US-Angaben Nato-Generalsekretär Ukraine-Krieges Handels- und E-Mail-Adresse"
-            => ["US-Angaben", "Nato-Generalsekretär", "Ukraine-Krieges", "Handels-", "und", "E-Mail-Adresse"];
-        hyphens_between_digits_split: "3-4 5.000-mal -5 +49" => ["3", "-", "4", "5.000-mal", "-5", "+49"];
+        hyphenated_compounds:
+            "US-Angaben Nato-Generalsekretär Ukraine-Krieges Handels- und E-Mail-Adresse"
+            => ["US-Angaben", "Nato-Generalsekretär", "Ukraine-Krieges", "Handels-", "und",
+                "E-Mail-Adresse"];
+        hyphens_between_digits_split:
+            "3-4 5.000-mal -5 +49"
+            => ["3", "-", "4", "5.000-mal", "-5", "+49"];
         double_hyphen_between_letters: "x--y" => ["x", "--", "y"];
-        slashes: "CDU/CSU Frankfurt/Main 2010/11" => ["CDU/CSU", "Frankfurt", "/", "Main", "2010", "/", "11"];
+        slashes:
+            "CDU/CSU Frankfurt/Main 2010/11"
+            => ["CDU/CSU", "Frankfurt", "/", "Main", "2010", "/", "11"];
         urls_and_mail: "http://www.spiegel.de/a?b=1. (www.wikinews.de) info@example.com."
-            => ["http://www.spiegel.de/a?b=1.", "(", "www.wikinews.de", ")", "info@example.com", "."];
+            => ["http://www.spiegel.de/a?b=1.", "(", "www.wikinews.de", ")", "info@example.com",
+                "."];
         emoticons: ":-) ;-) :) <3 (^_^)" => [":-)", ";-)", ":)", "<3", "(^_^)"];
         apostrophes_as_the_gold_has_them: "geht's Kim's geht’s auf'm"
             => ["geht's", "Kim's", "geht", "’s", "auf", "'m"];
@@ -96,7 +104,9 @@ mod tokenization {
         ellipses: "Wort... Ende… …dann" => ["Wort", "...", "Ende", "…", "…", "dann"];
         missing_space_after_period: "Hallo.Dr. Meier Kim.Jong-un E.ON"
             => ["Hallo", ".", "Dr.", "Meier", "Kim", ".", "Jong-un", "E.ON"];
-        stacked_punctuation: "wie bitte?!“), sagte" => ["wie", "bitte", "?", "!", "“", ")", ",", "sagte"];
+        stacked_punctuation:
+            "wie bitte?!“), sagte"
+            => ["wie", "bitte", "?", "!", "“", ")", ",", "sagte"];
         line_breaks_are_whitespace: "Basis für\nunsere\r\nBeziehungen\u{a0}heute"
             => ["Basis", "für", "unsere", "Beziehungen", "heute"];
         nothing_to_tokenize: " \r\n\t\u{1c}" => [];
@@ -172,8 +182,12 @@ mod sentence_splitting {
 
     sentence_cases! {
         full_stops: "Er kam. Sie ging." => ["Er kam.", "Sie ging."];
-        questions_and_exclamations: "Wer? Ich! Wirklich?! Ja." => ["Wer?", "Ich!", "Wirklich?!", "Ja."];
-        quote_closes_with_the_sentence: "„Ich komme.“ Dann ging er." => ["„Ich komme.“", "Dann ging er."];
+        questions_and_exclamations:
+            "Wer? Ich! Wirklich?! Ja."
+            => ["Wer?", "Ich!", "Wirklich?!", "Ja."];
+        quote_closes_with_the_sentence:
+            "„Ich komme.“ Dann ging er."
+            => ["„Ich komme.“", "Dann ging er."];
         quote_before_a_reporting_clause: "„Warum?“, fragte er. „Raus!“ riefen sie."
             => ["„Warum?“, fragte er.", "„Raus!“ riefen sie."];
         bracket_closes_with_the_sentence: "Er siegte. (Das war knapp.) Dann ging er."
@@ -182,31 +196,63 @@ mod sentence_splitting {
             ["Dr. Müller, z. B. Nr. 5 und George W. Bush kamen, bzw. gingen."];
         abbreviation_before_a_capital: "Das gilt z. B. Kindern. Sie kamen."
             => ["Das gilt z. B. Kindern.", "Sie kamen."];
-        ordinals_stay_inside: "Am 3. Oktober kam er zum 60. Geburtstag." => ["Am 3. Oktober kam er zum 60. Geburtstag."];
+        ordinals_stay_inside:
+            "Am 3. Oktober kam er zum 60. Geburtstag."
+            => ["Am 3. Oktober kam er zum 60. Geburtstag."];
         year_ends: "Das war 1969. Dann kam 1970." => ["Das war 1969.", "Dann kam 1970."];
-        date_ends: "Es geschah am 27.12.2008. Dann kam mehr." => ["Es geschah am 27.12.2008.", "Dann kam mehr."];
-        number_after_a_noun_ends: "Er wurde Platz 19. Trainer Wolf schwieg." => ["Er wurde Platz 19.", "Trainer Wolf schwieg."];
-        enumeration_end: "Er las Bücher, Zeitungen usw. Dann schlief er." => ["Er las Bücher, Zeitungen usw.", "Dann schlief er."];
-        number_sign: "Die Linie Nr. 5 fährt nach Art. 3 GG. Sie hält." => ["Die Linie Nr. 5 fährt nach Art. 3 GG.", "Sie hält."];
-        roman_numeral_before_lower_case: "Papst Benedikt XVI. trat zurück." => ["Papst Benedikt XVI. trat zurück."];
-        word_with_digit: "Es war eine F-5. Sie stürzte ab." => ["Es war eine F-5.", "Sie stürzte ab."];
+        date_ends:
+            "Es geschah am 27.12.2008. Dann kam mehr."
+            => ["Es geschah am 27.12.2008.", "Dann kam mehr."];
+        number_after_a_noun_ends:
+            "Er wurde Platz 19. Trainer Wolf schwieg."
+            => ["Er wurde Platz 19.", "Trainer Wolf schwieg."];
+        enumeration_end:
+            "Er las Bücher, Zeitungen usw. Dann schlief er."
+            => ["Er las Bücher, Zeitungen usw.", "Dann schlief er."];
+        number_sign:
+            "Die Linie Nr. 5 fährt nach Art. 3 GG. Sie hält."
+            => ["Die Linie Nr. 5 fährt nach Art. 3 GG.", "Sie hält."];
+        roman_numeral_before_lower_case:
+            "Papst Benedikt XVI. trat zurück."
+            => ["Papst Benedikt XVI. trat zurück."];
+        word_with_digit:
+            "Es war eine F-5. Sie stürzte ab."
+            => ["Es war eine F-5.", "Sie stürzte ab."];
         ellipsis_ends: "Er ging... Dann kam sie." => ["Er ging...", "Dann kam sie."];
-        omission_does_not_end: "Er sagte [...] Dinge. Dann (…) ging er." => ["Er sagte [...] Dinge.", "Dann (…) ging er."];
-        semicolon_ends: "Die Seite ist abrufbar; die Homepage arbeitet nicht." => ["Die Seite ist abrufbar;", "die Homepage arbeitet nicht."];
-        semicolon_in_a_list: "Kommandantin; James Kelly, Pilot; Charles Camarda." => ["Kommandantin; James Kelly, Pilot; Charles Camarda."];
+        url_with_its_period:
+            "Mehr unter https://x.de/?id=1. Dann kam sie."
+            => ["Mehr unter https://x.de/?id=1.", "Dann kam sie."];
+        omission_does_not_end:
+            "Er sagte [...] Dinge. Dann (…) ging er."
+            => ["Er sagte [...] Dinge.", "Dann (…) ging er."];
+        semicolon_ends:
+            "Die Seite ist abrufbar; die Homepage arbeitet nicht."
+            => ["Die Seite ist abrufbar;", "die Homepage arbeitet nicht."];
+        semicolon_in_a_list:
+            "Kommandantin; James Kelly, Pilot; Charles Camarda."
+            => ["Kommandantin; James Kelly, Pilot; Charles Camarda."];
         colon_after_verb_of_saying: "Der Sprecher der Polizei sagte am Samstag: „Das war es.“"
             => ["Der Sprecher der Polizei sagte am Samstag: „Das war es.“"];
-        colon_after_a_full_clause: "Die Firma empfindet die Kritik als ungerechtfertigt: „Nun müssen wir die Ware lagern.“"
-            => ["Die Firma empfindet die Kritik als ungerechtfertigt:", "„Nun müssen wir die Ware lagern.“"];
-        colon_before_a_capitalised_clause: "Das Spiel endete mit einer Überraschung: Der Favorit verlor klar."
+        colon_after_a_full_clause:
+            "Die Firma empfindet die Kritik als ungerechtfertigt: „Nun müssen wir die Ware lagern.“"
+            => ["Die Firma empfindet die Kritik als ungerechtfertigt:",
+                "„Nun müssen wir die Ware lagern.“"];
+        colon_before_a_capitalised_clause:
+            "Das Spiel endete mit einer Überraschung: Der Favorit verlor klar."
             => ["Das Spiel endete mit einer Überraschung:", "Der Favorit verlor klar."];
         colon_before_a_list: "Das Paar hatte drei Kinder: Caroline, Albert und Stephanie."
             => ["Das Paar hatte drei Kinder: Caroline, Albert und Stephanie."];
-        short_colon_clause: "Zum Vergleich: Die Bombe enthielt mehr." => ["Zum Vergleich: Die Bombe enthielt mehr."];
+        short_colon_clause:
+            "Zum Vergleich: Die Bombe enthielt mehr."
+            => ["Zum Vergleich: Die Bombe enthielt mehr."];
         colon_in_brackets: "Die Notenbank der Vereinigten Staaten (kurz: „Fed“) bei der Krise."
             => ["Die Notenbank der Vereinigten Staaten (kurz: „Fed“) bei der Krise."];
-        line_breaks_are_whitespace: "Heute ist ein neuer\nTag. Morgen\r\nauch." => ["Heute ist ein neuer\nTag.", "Morgen\r\nauch."];
-        no_final_punctuation: "Russland und Nordkorea vereinbaren Partnerschaft" => ["Russland und Nordkorea vereinbaren Partnerschaft"];
+        line_breaks_are_whitespace:
+            "Heute ist ein neuer\nTag. Morgen\r\nauch."
+            => ["Heute ist ein neuer\nTag.", "Morgen\r\nauch."];
+        no_final_punctuation:
+            "Russland und Nordkorea vereinbaren Partnerschaft"
+            => ["Russland und Nordkorea vereinbaren Partnerschaft"];
         only_punctuation: "…" => ["…"];
         nothing: "  " => [];
     }

@@ -138,6 +138,11 @@ pub(crate) fn tokenize(ex: &Exceptions, text: &str, block: Span, out: &mut Vec<T
             digits &= b.is_ascii_digit();
             i += c.len_utf8();
         }
+        if i == start {
+            // Only reachable off a character boundary, which the checks above
+            // rule out; stop rather than loop forever.
+            return;
+        }
         let scan = Scan {
             start,
             end: i,
@@ -169,7 +174,7 @@ struct Scan {
     first_other: (usize, char),
     /// Byte offset and value of the last one.
     last_other: (usize, char),
-    /// Whether every one is a hyphen with a letter on its left.
+    /// Whether every one is a hyphen, none right after another.
     inner_hyphens: bool,
 }
 
@@ -519,7 +524,10 @@ fn split_infixes(text: &str, cs: usize, ce: usize, out: &mut Vec<Token>) {
 ///
 /// Overlapping runs are resolved as spaCy resolves them: longest first, then
 /// leftmost, and a run whose first or last token lies in an earlier-considered
-/// run (kept or not) is dropped.
+/// run (kept or not) is dropped. spaCy also matches runs across whitespace,
+/// which change nothing themselves but can block an overlapping run; those
+/// are ignored here, which differs from the gold tokenizer only where
+/// emoticon-like punctuation meets across a space (`( :(x`).
 fn glue(ex: &Exceptions, text: &str, first: usize, out: &mut Vec<Token>) {
     let max_n = ex.max_pattern();
     // Allocates only when a run is found, which is rare.

@@ -1,0 +1,62 @@
+//! Error analysis: prints gold quotations the system misses (MISS), speaker disagreements on
+//! paired quotations (SPK) and system quotations without gold (SPUR).
+//!
+//! `cargo run --release -p quelle --example quote_errors -- GOLD.jsonl [MODELS_DIR]`
+//! — use held-out train folds, not dev, when looking for what to change.
+use quelle::schema::AnalysisJson;
+fn main() {
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or("../shared/data/gnqa/dev.jsonl".into());
+    let docs = quelle::eval::gnqa::load(std::path::Path::new(&path)).unwrap();
+    let mut b = quelle::Pipeline::builder();
+    if let Some(dir) = std::env::args().nth(2) {
+        b.quote_models(quelle::quotes::QuoteModels::load_dir(std::path::Path::new(&dir)).unwrap());
+    }
+    let p = b.build().unwrap();
+    for g in docs.iter() {
+        let doc = p.analyze(g.text.clone());
+        let j = AnalysisJson::from_document(&doc);
+        let chars: Vec<char> = g.text.chars().collect();
+        let ov = |a: &quelle::schema::RoleJson, b: &quelle::schema::RoleJson| {
+            a.spans
+                .iter()
+                .any(|x| b.spans.iter().any(|y| x.start < y.end && y.start < x.end))
+        };
+        for q in &g.quotes {
+            if !j.quotes.iter().any(|s| ov(&s.content, &q.content)) {
+                let s = q.content.spans[0].start;
+                let ctx: String = chars[s.saturating_sub(60)..s].iter().collect();
+                println!(
+                    "MISS {:?} [{}] <<{}>> {}",
+                    q.kind,
+                    ctx.replace('\n', " "),
+                    q.content.text.chars().take(120).collect::<String>(),
+                    q.speaker.as_ref().map_or("", |s| &s.text)
+                );
+            }
+        }
+        for q in &g.quotes {
+            if let Some(s) = j.quotes.iter().find(|s| ov(&s.content, &q.content)) {
+                let gs = q.speaker.as_ref().map_or("", |s| &s.text);
+                let ss = s.speaker.as_ref().map_or("", |s| &s.text);
+                if gs != ss {
+                    println!(
+                        "SPK {:?} gold={gs:?} sys={ss:?} cue={:?}",
+                        q.kind,
+                        s.cue.as_ref().map_or("", |s| &s.text)
+                    );
+                }
+            }
+        }
+        for q in &j.quotes {
+            if !g.quotes.iter().any(|s| ov(&s.content, &q.content)) {
+                println!(
+                    "SPUR {:?} <<{}>>",
+                    q.kind,
+                    q.content.text.chars().take(120).collect::<String>()
+                );
+            }
+        }
+    }
+}
