@@ -234,8 +234,76 @@ pub fn assemble(
             last_speaker = d.speaker;
         }
     }
+    for d in &mut drafts {
+        complete_attribution(doc, ctx, d);
+    }
     add_nested(ctx, &mut drafts);
     drafts
+}
+
+/// An attribution phrase inside the clause (`haben nach nordkoreanischen Angaben …
+/// beschlossen`, `dürfte ersten Annahmen zufolge … gewesen sein`) splits the
+/// content in two: the phrase is the frame, its noun phrase the speaker, and the
+/// content runs on after it to the end of the sentence.
+fn complete_attribution(doc: &Document, ctx: &Context, d: &mut Draft) {
+    if d.kind != QuoteType::Indirect || d.content.len() != 1 {
+        return;
+    }
+    let (cs, ce) = d.content[0];
+    let word = |i: usize| doc.slice(doc.tokens[i].span).to_lowercase();
+    let Some(&(cue, cue_end)) = d
+        .cue
+        .iter()
+        .find(|c| c.0 >= ce && matches!(word(c.0).as_str(), "nach" | "zufolge" | "gemäß"))
+    else {
+        return;
+    };
+    let sent = &ctx.sentences[ctx.tokens[cs].sentence];
+    if cue < ce || cue >= sent.end || ctx.tokens[ce..cue].iter().any(|t| t.clause_punct) {
+        return;
+    }
+    let phrase_end = match word(cue).as_str() {
+        "zufolge" | "gemäß" => cue + 1,
+        "nach" => match (cue + 1..sent.end.min(cue + 6)).find(|&i| ctx.tokens[i].attribution) {
+            Some(noun) => {
+                // A genitive or `von` complement belongs to the source: `Angaben der Polizei`.
+                let mut end = noun + 1;
+                if end < sent.end && matches!(word(end).as_str(), "von" | "des" | "der") {
+                    end += 1;
+                    while end < sent.end && ctx.tokens[end].shape == 1
+                        || (end < sent.end && matches!(word(end).as_str(), "des" | "der"))
+                    {
+                        end += 1;
+                    }
+                }
+                end
+            }
+            None => return,
+        },
+        _ => return,
+    };
+    let phrase_start = if word(cue) == "nach" { cue } else { ce };
+    let mut end = sent.end;
+    while end > phrase_end && matches!(doc.slice(doc.tokens[end - 1].span), "." | "!" | "?") {
+        end -= 1;
+    }
+    if end <= phrase_end || phrase_start < ce {
+        return;
+    }
+    if phrase_start > ce {
+        return; // Words between content and phrase: not the pattern.
+    }
+    d.content.push((phrase_end, end));
+    d.cue = vec![(cue, cue_end)];
+    d.frame = Some((phrase_start, phrase_end));
+    let (ss, se) = if word(cue) == "nach" {
+        (cue + 1, phrase_end)
+    } else {
+        (phrase_start, cue)
+    };
+    if ss < se {
+        d.speaker = Some((ss, se));
+    }
 }
 
 /// The frame: the run of non-content tokens around the cue within its sentence,
