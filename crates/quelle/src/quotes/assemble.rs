@@ -270,8 +270,9 @@ fn complete_attribution(doc: &Document, ctx: &Context, d: &mut Draft) {
                 let mut end = noun + 1;
                 if end < sent.end && matches!(word(end).as_str(), "von" | "des" | "der") {
                     end += 1;
-                    while end < sent.end && ctx.tokens[end].shape == 1
-                        || (end < sent.end && matches!(word(end).as_str(), "des" | "der"))
+                    while end < sent.end
+                        && (ctx.tokens[end].shape == 1
+                            || matches!(word(end).as_str(), "des" | "der"))
                     {
                         end += 1;
                     }
