@@ -2,7 +2,7 @@
 # 4-fold cross-validation of the quotation models on gnqa train.jsonl (never dev):
 # trains on three quarters, scores the fourth with `quelle eval`, prints the mean
 # Joint/Messages/Roles/Form/Medium F1. Extra arguments go to `quelle train`.
-#   scripts/cross-validate.sh [--epochs N] [--content-bias X]
+#   scripts/cross-validate.sh [--epochs N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 train=../shared/data/gnqa/train.jsonl

@@ -17,9 +17,6 @@ pub(crate) struct Args {
     /// Passes over the data.
     #[arg(long, default_value_t = TrainOptions::default().epochs)]
     epochs: usize,
-    /// Score added to quotation labels: higher finds more quotations, less precisely.
-    #[arg(long, default_value_t = TrainOptions::default().content_bias)]
-    content_bias: f32,
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename.
@@ -43,7 +40,6 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let docs = quelle::eval::gnqa::load(&args.data)?;
     let opts = TrainOptions {
         epochs: args.epochs,
-        content_bias: args.content_bias,
         ..TrainOptions::default()
     };
     let models = train(&docs, &opts, |line| eprintln!("{line}"))?;

@@ -92,6 +92,18 @@ fn punct_prefix(ctx: &Context) -> Vec<u32> {
     p
 }
 
+/// The lowercase hash of the token `d` positions from `i`, or a sentence-edge marker.
+fn window(ctx: &Context, s: &SentenceFacts, i: usize, d: isize) -> u64 {
+    let j = i as isize + d;
+    if j < s.start as isize {
+        BOS
+    } else if j >= s.end as isize {
+        EOS
+    } else {
+        ctx.tokens[j as usize].lower
+    }
+}
+
 fn bucket(n: usize) -> u64 {
     match n {
         0..=2 => n as u64,
@@ -167,16 +179,7 @@ pub fn content_features(ctx: &Context) -> FeatureTable {
             .map_or(0, |c| toks[c].cue_score as u64 + 1);
         for i in s.start..s.end {
             let f = &toks[i];
-            let w = |d: isize| -> u64 {
-                let j = i as isize + d;
-                if j < s.start as isize {
-                    BOS
-                } else if j >= s.end as isize {
-                    EOS
-                } else {
-                    toks[j as usize].lower
-                }
-            };
+            let w = |d: isize| window(ctx, s, i, d);
             let rel_cue = relative(s.first_cue, i, &pp);
             let rel_attr = relative(s.first_attr, i, &pp);
             let depth = f.depth.min(2) as u64;
@@ -283,16 +286,7 @@ pub fn role_features(ctx: &Context, content: &[u8]) -> FeatureTable {
         let ctype = first_c.map_or(0, |i| content[i] as u64);
         for i in s.start..s.end {
             let f = &toks[i];
-            let w = |d: isize| -> u64 {
-                let j = i as isize + d;
-                if j < s.start as isize {
-                    BOS
-                } else if j >= s.end as isize {
-                    EOS
-                } else {
-                    toks[j as usize].lower
-                }
-            };
+            let w = |d: isize| window(ctx, s, i, d);
             let c = content[i] as u64;
             let side = match (first_c, last_c) {
                 (Some(a), Some(_)) if i < a => 1 + (bucket(a - i) << 2),

@@ -27,9 +27,6 @@ pub struct TrainOptions {
     pub tagger_buckets: usize,
     /// Feature buckets of the medium classifier (power of two).
     pub medium_buckets: usize,
-    /// Added to the score of every quotation label at each token (baked into the
-    /// content tagger's transitions): trades precision for recall of quotations.
-    pub content_bias: f32,
 }
 
 impl Default for TrainOptions {
@@ -38,7 +35,6 @@ impl Default for TrainOptions {
             epochs: 8,
             tagger_buckets: 1 << 17,
             medium_buckets: 1 << 14,
-            content_bias: 0.0,
         }
     }
 }
@@ -171,6 +167,40 @@ fn example(doc: Document, gold: &GoldDoc, cues: &CueTable) -> Example {
     }
 }
 
+/// Trains one sequence tagger, sentence by sentence, on the gold labels `gold` picks.
+fn train_tagger(
+    name: &str,
+    examples: &[Example],
+    tables: &[features::FeatureTable],
+    gold: impl Fn(&Example) -> &[usize],
+    labels: usize,
+    opts: &TrainOptions,
+    log: &mut impl FnMut(&str),
+) -> crate::model::LinearModel {
+    let mut tagger = Averaged::new(labels, opts.tagger_buckets);
+    for epoch in 0..opts.epochs {
+        let (mut wrong, mut total) = (0, 0);
+        for (e, t) in examples.iter().zip(tables) {
+            let rows = t.rows();
+            let gold = gold(e);
+            for s in &e.ctx.sentences {
+                wrong += tagger.learn_sequence(
+                    &rows[s.start..s.end],
+                    &gold[s.start..s.end],
+                    |_, f, to| super::labels::allowed(f, to, labels),
+                );
+            }
+            total += gold.len();
+        }
+        log(&format!(
+            "{name} epoch {}: {:.4} token error",
+            epoch + 1,
+            wrong as f64 / total.max(1) as f64
+        ));
+    }
+    tagger.finish()
+}
+
 /// Trains the three quotation models on gold documents; `log` receives progress lines.
 pub fn train(
     docs: &[GoldDoc],
@@ -200,64 +230,29 @@ pub fn train(
         .iter()
         .map(|e| features::content_features(&e.ctx))
         .collect();
-    let lc = label_count(5);
-    let mut content = Averaged::new(lc, opts.tagger_buckets);
-    for epoch in 0..opts.epochs {
-        let mut wrong = 0;
-        let mut total = 0;
-        for (e, t) in examples.iter().zip(&content_tables) {
-            let rows = t.rows();
-            for s in &e.ctx.sentences {
-                wrong += content.learn_sequence(
-                    &rows[s.start..s.end],
-                    &e.content[s.start..s.end],
-                    |_, f, to| super::labels::allowed(f, to, lc),
-                );
-            }
-            total += e.content.len();
-        }
-        log(&format!(
-            "content epoch {}: {:.4} token error",
-            epoch + 1,
-            wrong as f64 / total.max(1) as f64
-        ));
-    }
-    let mut content = content.finish();
-    // Every position pays exactly one transition, so a constant on the transitions
-    // into non-O labels is a constant on their emissions.
-    for from in 0..=lc {
-        for to in 1..lc {
-            content.transitions[from * lc + to] += opts.content_bias;
-        }
-    }
-
+    let content = train_tagger(
+        "content",
+        &examples,
+        &content_tables,
+        |e| &e.content,
+        label_count(5),
+        opts,
+        &mut log,
+    );
     let role_tables: Vec<_> = examples
         .iter()
         .map(|e| features::role_features(&e.ctx, &content_types(&e.content)))
         .collect();
     let lr = label_count(ROLE_KINDS.len());
-    let mut roles = Averaged::new(lr, opts.tagger_buckets);
-    for epoch in 0..opts.epochs {
-        let mut wrong = 0;
-        let mut total = 0;
-        for (e, t) in examples.iter().zip(&role_tables) {
-            let rows = t.rows();
-            for s in &e.ctx.sentences {
-                wrong += roles.learn_sequence(
-                    &rows[s.start..s.end],
-                    &e.roles[s.start..s.end],
-                    |_, f, to| super::labels::allowed(f, to, lr),
-                );
-            }
-            total += e.roles.len();
-        }
-        log(&format!(
-            "roles epoch {}: {:.4} token error",
-            epoch + 1,
-            wrong as f64 / total.max(1) as f64
-        ));
-    }
-    let roles = roles.finish();
+    let roles = train_tagger(
+        "roles",
+        &examples,
+        &role_tables,
+        |e| &e.roles,
+        lr,
+        opts,
+        &mut log,
+    );
 
     let mut med = Averaged::new(Medium::ALL.len(), opts.medium_buckets);
     let mut feats = Vec::new();
