@@ -171,3 +171,34 @@ fn pipeline_run_reports_segmentation() {
     let msg = r["messages"]["f1"].as_f64().unwrap();
     assert!(msg.is_finite());
 }
+
+/// Regression floor on the dev split: the figures the issues promise must not slip.
+/// (Measuring only: nothing is tuned on dev.)
+#[test]
+fn dev_scores_stay_above_the_promised_floor() {
+    let Some(shared) = super::util::shared("dev_scores_stay_above_the_promised_floor") else {
+        return;
+    };
+    let dev = shared.join("data/gnqa/dev.jsonl");
+    let out = quelle(&["eval", dev.to_str().unwrap(), "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f1 = |path: &[&str]| path.iter().fold(&r, |v, k| &v[*k]).as_f64().unwrap();
+    assert!(
+        f1(&["segmentation", "tokens", "f1"]) >= 0.995,
+        "token F1 {r}"
+    );
+    assert!(
+        f1(&["segmentation", "sentence_ends", "f1"]) >= 0.97,
+        "sentence-end F1"
+    );
+    assert!(
+        f1(&["joint", "f1"]) >= 0.60,
+        "Joint F1 {}",
+        f1(&["joint", "f1"])
+    );
+}
