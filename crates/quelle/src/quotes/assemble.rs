@@ -70,9 +70,7 @@ pub struct Draft {
     pub frame: Option<(usize, usize)>,
     /// Addressee chunk.
     pub addressee: Option<(usize, usize)>,
-    /// Nested inside another quotation.
-    pub nested: bool,
-    /// Index of the quotation this one is nested in.
+    /// Index of the quotation this one is nested in, if any.
     pub parent: Option<usize>,
 }
 
@@ -153,7 +151,6 @@ pub fn assemble(
             cue: Vec::new(),
             frame: None,
             addressee: None,
-            nested: false,
             parent: None,
         });
     }
@@ -357,7 +354,6 @@ fn add_nested(ctx: &Context, drafts: &mut Vec<Draft>) {
                 extra.push(Draft {
                     kind: QuoteType::Direct,
                     content: vec![(r.open, r.close + 1)],
-                    nested: true,
                     parent: Some(di),
                     ..d.clone()
                 });

@@ -153,7 +153,6 @@ fn example(doc: Document, gold: &GoldDoc, cues: &CueTable) -> Example {
                     .first()
                     .map(|f| (f.0, frame.last().expect("non-empty").1)),
                 addressee: addressee.first().copied(),
-                nested,
                 parent: None,
             },
             q.medium,
