@@ -104,6 +104,21 @@ fn window(ctx: &Context, s: &SentenceFacts, i: usize, d: isize) -> u64 {
     }
 }
 
+/// The lexical features both taggers share (bias, word, two words either side,
+/// suffix, shape), as templates `base + 1` … `base + 8`.
+fn push_lexical(v: &mut Vec<u64>, base: u64, ctx: &Context, s: &SentenceFacts, i: usize) {
+    let f = &ctx.tokens[i];
+    let w = |d: isize| window(ctx, s, i, d);
+    v.push(mix(base + 1, 0));
+    v.push(mix(base + 2, f.lower));
+    v.push(mix(base + 3, w(-1)));
+    v.push(mix(base + 4, w(1)));
+    v.push(mix(base + 5, w(-2)));
+    v.push(mix(base + 6, w(2)));
+    v.push(mix(base + 7, f.suffix3));
+    v.push(mix(base + 8, f.shape as u64));
+}
+
 fn bucket(n: usize) -> u64 {
     match n {
         0..=2 => n as u64,
@@ -186,14 +201,7 @@ pub fn content_features(ctx: &Context) -> FeatureTable {
             let edge = (i == s.start) as u64 | ((i + 1 == s.end) as u64) << 1;
             let pos = bucket(i - s.start);
             let v = &mut t.values;
-            v.push(mix(1, 0));
-            v.push(mix(2, f.lower));
-            v.push(mix(3, w(-1)));
-            v.push(mix(4, w(1)));
-            v.push(mix(5, w(-2)));
-            v.push(mix(6, w(2)));
-            v.push(mix(7, f.suffix3));
-            v.push(mix(8, f.shape as u64));
+            push_lexical(v, 0, ctx, s, i);
             if let Some(c) = f.cluster {
                 v.push(mix(9, c));
                 v.push(mix(33, c & 0xff));
@@ -297,14 +305,7 @@ pub fn role_features(ctx: &Context, content: &[u8]) -> FeatureTable {
             let rel_cue = relative(s.first_cue, i, &pp);
             let rel_attr = relative(s.first_attr, i, &pp);
             let v = &mut t.values;
-            v.push(mix(101, 0));
-            v.push(mix(102, f.lower));
-            v.push(mix(103, w(-1)));
-            v.push(mix(104, w(1)));
-            v.push(mix(105, w(-2)));
-            v.push(mix(106, w(2)));
-            v.push(mix(107, f.suffix3));
-            v.push(mix(108, f.shape as u64));
+            push_lexical(v, 100, ctx, s, i);
             if let Some(cl) = f.cluster {
                 v.push(mix(109, cl));
                 v.push(mix(110, mix(cl & 0xff, side)));
