@@ -8,7 +8,7 @@ use super::cues::CueTable;
 use super::marks::{self, Marks};
 use crate::document::{Document, TokenKind};
 use crate::lexicon::{self, Subjunctive};
-use crate::model::hash::{hash_bytes, hash_lower};
+use crate::model::hash::hash_bytes;
 
 /// Lowest cue score for a word to anchor a sentence's reporting clause.
 const MIN_ANCHOR_SCORE: u8 = 2;
@@ -97,11 +97,21 @@ impl Context {
                 is_mark[r.close] = true;
             }
         }
+        // Cluster ids of all tokens at once: the table is large, and a batch
+        // look-up overlaps its cache misses.
+        let mut clusters = Vec::with_capacity(doc.tokens.len());
+        lexicon::cluster_ids(doc.tokens.iter().map(|t| t.span.text(text)), &mut clusters);
         let mut lower_buf = String::new();
         for (i, t) in doc.tokens.iter().enumerate() {
             let s = t.span.text(text);
             lower_buf.clear();
-            lower_buf.extend(s.chars().flat_map(char::to_lowercase));
+            if s.is_ascii() {
+                // The same as `char::to_lowercase` for ASCII, without decoding chars.
+                lower_buf.push_str(s);
+                lower_buf.make_ascii_lowercase();
+            } else {
+                lower_buf.extend(s.chars().flat_map(char::to_lowercase));
+            }
             let lower = lower_buf.as_str();
             let first = s.chars().next().unwrap_or(' ');
             let shape = if t.kind == TokenKind::QuoteMark || is_mark[i] {
@@ -121,9 +131,10 @@ impl Context {
             };
             let suffix_start = lower.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
             tokens.push(TokenFacts {
-                lower: hash_lower(s),
+                // `hash_lower(s)` hashes exactly these bytes.
+                lower: hash_bytes(lower.as_bytes()),
                 suffix3: hash_bytes(&lower.as_bytes()[suffix_start..]),
-                cluster: lexicon::cluster(s).and_then(|c| c.parse::<u64>().ok()),
+                cluster: clusters[i],
                 shape,
                 // Capitalised words are nouns unless they open a sentence (handled below).
                 subj: if shape == 0 {
@@ -243,7 +254,29 @@ fn is_channel_word(lower: &str) -> bool {
         "dokument",
         "schreiben",
     ];
-    STEMS.iter().any(|s| lower.contains(s))
+    // Bit set of the stems' first bytes: most positions start no stem.
+    const FIRST: [u64; 4] = {
+        let mut set = [0u64; 4];
+        let mut i = 0;
+        while i < STEMS.len() {
+            let b = STEMS[i].as_bytes()[0] as usize;
+            set[b / 64] |= 1 << (b % 64);
+            i += 1;
+        }
+        set
+    };
+    // The shortest stem has 4 bytes.
+    let b = lower.as_bytes();
+    if b.len() < 4 {
+        return false;
+    }
+    // The same answer as `STEMS.iter().any(|s| lower.contains(s))`: a match
+    // at some byte position (every stem starts with a char's first byte).
+    (0..=b.len() - 4).any(|i| {
+        let c = b[i] as usize;
+        FIRST[c / 64] & (1 << (c % 64)) != 0
+            && STEMS.iter().any(|s| b[i..].starts_with(s.as_bytes()))
+    })
 }
 
 /// Prepositions and nouns that attribute a statement without a speech verb:

@@ -6,7 +6,7 @@
 //! Stored as TSV (`word<TAB>score`), sorted by word.
 
 use crate::error::{Error, ErrorKind, Result};
-use std::collections::HashMap;
+use crate::lexicon::WordMap;
 
 /// Minimum number of times a word must be a gold cue to enter the table.
 const MIN_CUE_COUNT: u32 = 2;
@@ -14,7 +14,8 @@ const MIN_CUE_COUNT: u32 = 2;
 /// Lowercase word → cue score (0–10: tenths of its occurrences that are cues).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CueTable {
-    scores: HashMap<String, u8>,
+    // Looked up for every token: a fast word hash, not SipHash (see `WordHasher`).
+    scores: WordMap<String, u8>,
 }
 
 impl CueTable {
@@ -36,7 +37,7 @@ impl CueTable {
 
     /// Builds the table from `(lowercase word, is cue)` observations.
     pub fn learn<'a>(observations: impl IntoIterator<Item = (&'a str, bool)>) -> Self {
-        let mut counts: HashMap<&str, (u32, u32)> = HashMap::new();
+        let mut counts: WordMap<&str, (u32, u32)> = WordMap::default();
         for (w, cue) in observations {
             let c = counts.entry(w).or_default();
             c.0 += cue as u32;
@@ -60,7 +61,7 @@ impl CueTable {
 
     /// Parses the TSV form; errors name the line.
     pub fn from_tsv(src: &str) -> Result<Self> {
-        let mut scores = HashMap::new();
+        let mut scores = WordMap::default();
         for (i, line) in src.lines().enumerate() {
             if line.is_empty() {
                 continue;

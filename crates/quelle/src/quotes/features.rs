@@ -166,6 +166,9 @@ fn clause_flags(ctx: &Context) -> Vec<(u64, u64)> {
 /// Builds the content-tagger features for every token of the document.
 pub fn content_features(ctx: &Context) -> FeatureTable {
     let mut t = FeatureTable::default();
+    // Room for every token's features (at most 50): no reallocation while filling.
+    t.values.reserve(ctx.tokens.len() * 50);
+    t.offsets.reserve(ctx.tokens.len() + 1);
     t.start();
     let pp = punct_prefix(ctx);
     let clauses = clause_flags(ctx);
@@ -283,6 +286,9 @@ pub fn content_features(ctx: &Context) -> FeatureTable {
 /// (0 outside any quotation, otherwise `1 + type index`).
 pub fn role_features(ctx: &Context, content: &[u8]) -> FeatureTable {
     let mut t = FeatureTable::default();
+    // Room for every token's features (at most 25): no reallocation while filling.
+    t.values.reserve(ctx.tokens.len() * 25);
+    t.offsets.reserve(ctx.tokens.len() + 1);
     t.start();
     let pp = punct_prefix(ctx);
     let toks = &ctx.tokens;

@@ -194,27 +194,31 @@ fn decode_sentences(
     rows: &[&[u64]],
     content: bool,
 ) -> Vec<usize> {
+    let l = model.labels;
+    // The BIO rule is the same at every position: folded into the decoder once.
+    let decoder = viterbi::Constrained::new(model, |from, to| allowed(from, to, l));
     let mut out = Vec::with_capacity(rows.len());
     for s in &ctx.sentences {
-        let ok = |pos: usize, from: usize, to: usize| {
-            if content {
-                content_allowed(ctx, s.start + pos, from, to)
-            } else {
-                allowed(from, to, model.labels)
-            }
-        };
-        out.extend(viterbi::decode(model, &rows[s.start..s.end], ok));
+        let rows = &rows[s.start..s.end];
+        if content {
+            let ok = |pos: usize, to: usize| content_label_ok(ctx, s.start + pos, to);
+            decoder.decode_masked_into(rows, ok, &mut out);
+        } else {
+            decoder.decode_into(rows, &mut out);
+        }
     }
     out
 }
 
 /// The content tagger's constraints: BIO, and direct speech only inside quotation marks.
 pub fn content_allowed(ctx: &Context, token: usize, from: usize, to: usize) -> bool {
+    content_label_ok(ctx, token, to) && allowed(from, to, label_count(5))
+}
+
+/// Whether content label `to` may stand at `token`: direct speech only inside quotation marks.
+fn content_label_ok(ctx: &Context, token: usize, to: usize) -> bool {
     const DIRECT: usize = 0;
-    if labels::kind_of(to) == Some(DIRECT) && ctx.tokens[token].depth == 0 {
-        return false;
-    }
-    allowed(from, to, label_count(5))
+    !(labels::kind_of(to) == Some(DIRECT) && ctx.tokens[token].depth == 0)
 }
 
 /// Maps content labels to `0` (outside) or `1 + type index`.
