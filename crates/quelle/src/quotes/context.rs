@@ -131,7 +131,6 @@ impl Context {
             };
             let suffix_start = lower.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
             tokens.push(TokenFacts {
-                // `hash_lower(s)` hashes exactly these bytes.
                 lower: hash_bytes(lower.as_bytes()),
                 suffix3: hash_bytes(&lower.as_bytes()[suffix_start..]),
                 cluster: clusters[i],

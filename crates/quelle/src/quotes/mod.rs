@@ -210,12 +210,8 @@ fn decode_sentences(
     out
 }
 
-/// The content tagger's constraints: BIO, and direct speech only inside quotation marks.
-pub fn content_allowed(ctx: &Context, token: usize, from: usize, to: usize) -> bool {
-    content_label_ok(ctx, token, to) && allowed(from, to, label_count(5))
-}
-
-/// Whether content label `to` may stand at `token`: direct speech only inside quotation marks.
+/// The content tagger's per-token rule: direct speech only inside quotation marks
+/// (the BIO rule is folded into the decoder).
 fn content_label_ok(ctx: &Context, token: usize, to: usize) -> bool {
     const DIRECT: usize = 0;
     !(labels::kind_of(to) == Some(DIRECT) && ctx.tokens[token].depth == 0)
