@@ -81,7 +81,7 @@ pub(crate) fn render(out: &mut impl Write, doc: &AnalysisJson, colour: bool) -> 
             out,
             "{} {} {}  {}",
             st.paint("1;36", &format!("[{}]", i + 1)),
-            st.paint("1", &role(&q.speaker)),
+            st.paint("1", &role(&q.speaker.as_ref().map(|s| s.role.clone()))),
             st.paint("2", &format!("({} · {})", q.kind.as_str(), medium)),
             st.paint("33", &format!("Cue: {}", role(&q.cue))),
         )?;

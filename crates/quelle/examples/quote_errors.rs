@@ -32,14 +32,14 @@ fn main() {
                     q.kind,
                     ctx.replace('\n', " "),
                     q.content.text.chars().take(120).collect::<String>(),
-                    q.speaker.as_ref().map_or("", |s| &s.text)
+                    q.speaker.as_ref().map_or("", |s| &s.role.text)
                 );
             }
         }
         for q in &g.quotes {
             if let Some(s) = j.quotes.iter().find(|s| ov(&s.content, &q.content)) {
-                let gs = q.speaker.as_ref().map_or("", |s| &s.text);
-                let ss = s.speaker.as_ref().map_or("", |s| &s.text);
+                let gs = q.speaker.as_ref().map_or("", |s| &s.role.text);
+                let ss = s.speaker.as_ref().map_or("", |s| &s.role.text);
                 if gs != ss {
                     println!(
                         "SPK {:?} gold={gs:?} sys={ss:?} cue={:?}",

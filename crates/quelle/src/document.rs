@@ -180,6 +180,181 @@ pub struct Quote {
     pub frame: Option<Role>,
     /// To whom it was said.
     pub addressee: Option<Role>,
+    /// Who the source is, through which channel, and how the article presents the claim.
+    pub sourcing: Sourcing,
+}
+
+/// How the article presents a claim.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, PartialOrd, Ord,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Reported without reservation.
+    #[default]
+    Stated,
+    /// The source denies something (`bestreiten`, `dementieren`, `zurückweisen`).
+    Denied,
+    /// The article keeps its distance (reportative `soll`, `angeblich`, `Berichten zufolge`).
+    Hedged,
+    /// Supposition (`vermuten`, `davon ausgehen`, `befürchten`).
+    Speculative,
+    /// The article says it could not be confirmed.
+    Unconfirmed,
+}
+
+impl Status {
+    /// All values in a fixed order (for tables).
+    pub const ALL: [Status; 5] = [
+        Status::Stated,
+        Status::Denied,
+        Status::Hedged,
+        Status::Speculative,
+        Status::Unconfirmed,
+    ];
+
+    /// The JSON name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Stated => "stated",
+            Status::Denied => "denied",
+            Status::Hedged => "hedged",
+            Status::Speculative => "speculative",
+            Status::Unconfirmed => "unconfirmed",
+        }
+    }
+}
+
+/// What kind of source a quotation rests on.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, PartialOrd, Ord,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// A person named in the text.
+    NamedPerson,
+    /// A named organisation (company, party, association, court).
+    NamedOrganization,
+    /// A government, ministry, authority, police, army or its spokesperson.
+    Official,
+    /// State-controlled media (KCNA, RIA Nowosti).
+    StateMedia,
+    /// Other media (agencies, newspapers, broadcasters).
+    OtherMedia,
+    /// An unnamed group (`Experten`, `Beobachter`, `Kritiker`).
+    UnnamedGroup,
+    /// An anonymous source (`Insider`, `aus Regierungskreisen`).
+    Anonymous,
+    /// A document (report, study, statement, letter).
+    Document,
+    /// No source found.
+    #[default]
+    Unknown,
+}
+
+impl SourceKind {
+    /// All values in a fixed order (for tables).
+    pub const ALL: [SourceKind; 9] = [
+        SourceKind::NamedPerson,
+        SourceKind::NamedOrganization,
+        SourceKind::Official,
+        SourceKind::StateMedia,
+        SourceKind::OtherMedia,
+        SourceKind::UnnamedGroup,
+        SourceKind::Anonymous,
+        SourceKind::Document,
+        SourceKind::Unknown,
+    ];
+
+    /// The JSON name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::NamedPerson => "named_person",
+            SourceKind::NamedOrganization => "named_organization",
+            SourceKind::Official => "official",
+            SourceKind::StateMedia => "state_media",
+            SourceKind::OtherMedia => "other_media",
+            SourceKind::UnnamedGroup => "unnamed_group",
+            SourceKind::Anonymous => "anonymous",
+            SourceKind::Document => "document",
+            SourceKind::Unknown => "unknown",
+        }
+    }
+}
+
+/// The kind of a named entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A company, party, association, court, international organisation.
+    Organization,
+    /// A news agency, newspaper, broadcaster or state medium.
+    Media,
+    /// A government, ministry, authority, police or army.
+    Government,
+    /// A country (also when it acts: `Russland bestritt …`).
+    Country,
+    /// A city, region or other place.
+    Place,
+    /// An unnamed group used as a speaker (`Experten`, `Beide Länder`).
+    Group,
+    /// An anonymous source (`Insider`, `Regierungskreise`).
+    Anonymous,
+}
+
+impl EntityKind {
+    /// The JSON name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Media => "media",
+            EntityKind::Government => "government",
+            EntityKind::Country => "country",
+            EntityKind::Place => "place",
+            EntityKind::Group => "group",
+            EntityKind::Anonymous => "anonymous",
+        }
+    }
+}
+
+/// An entity of the document with all its mentions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Its fullest proper name in the document (or the group noun).
+    pub name: String,
+    /// Its kind.
+    pub kind: EntityKind,
+    /// Titles and functions the text gives it (`Staatschef`).
+    pub role: Option<String>,
+    /// Every mention, in text order.
+    pub mentions: Vec<Span>,
+}
+
+/// A channel through which a statement reached the article (`laut russischen Nachrichtenagenturen`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Via {
+    /// The words naming the channel.
+    pub role: Role,
+    /// The entity of the channel, an index into [`Document::entities`].
+    pub entity: Option<usize>,
+}
+
+/// Who a quotation's source is and how the article presents it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Sourcing {
+    /// The speaker's entity, an index into [`Document::entities`].
+    pub speaker_entity: Option<usize>,
+    /// The kind of source.
+    pub source_kind: SourceKind,
+    /// Channels, in text order.
+    pub via: Vec<Via>,
+    /// How the claim is presented.
+    pub status: Status,
+    /// The words that give the status (`bestritten`, `soll`), if not plain `stated`.
+    pub status_cue: Option<Role>,
 }
 
 /// An analysed document. Built by [`crate::Pipeline::analyze`].
@@ -195,6 +370,8 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Quotations in text order of their first content span.
     pub quotes: Vec<Quote>,
+    /// Entities in order of first mention.
+    pub entities: Vec<Entity>,
 }
 
 impl Document {
@@ -208,6 +385,7 @@ impl Document {
             tokens: Vec::new(),
             sentences: Vec::new(),
             quotes: Vec::new(),
+            entities: Vec::new(),
         }
     }
 

@@ -8,7 +8,9 @@
 //! Versioning: [`SCHEMA`] names the format. Adding an optional field keeps the
 //! version; renaming, removing or changing the meaning of a field bumps it.
 
-use crate::document::{BlockKind, Document, Medium, QuoteType, Role};
+use crate::document::{
+    BlockKind, Document, EntityKind, Medium, QuoteType, Role, SourceKind, Status, Via,
+};
 use crate::span::{CharMap, Span};
 use serde::{Deserialize, Serialize};
 
@@ -63,25 +65,66 @@ pub struct QuoteJson {
     pub medium: Option<Medium>,
     /// What was said.
     pub content: RoleJson,
-    /// Who said it.
-    pub speaker: Option<RoleJson>,
+    /// Who said it: the mention, and the entity it resolves to.
+    pub speaker: Option<SpeakerJson>,
     /// The signalling word(s).
     pub cue: Option<RoleJson>,
     /// The reporting clause.
     pub frame: Option<RoleJson>,
     /// To whom.
     pub addressee: Option<RoleJson>,
+    /// The kind of source (`named_person`, `official`, `state_media`, `anonymous`, …).
+    #[serde(default)]
+    pub source_kind: SourceKind,
+    /// Channels through which the statement reached the article, in text order.
+    #[serde(default)]
+    pub via: Vec<ViaJson>,
+    /// How the article presents the claim: `stated`, `denied`, `hedged`, `speculative`, `unconfirmed`.
+    #[serde(default)]
+    pub status: Status,
+    /// The words giving the status (`bestritten`, `soll`), or null.
+    #[serde(default)]
+    pub status_cue: Option<RoleJson>,
 }
 
-/// A named entity (filled by the entity stage; empty until then).
+/// The speaker role: the mention as in the text plus the entity it resolves to.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SpeakerJson {
+    /// The mention.
+    #[serde(flatten)]
+    pub role: RoleJson,
+    /// The id of the entity in [`AnalysisJson::entities`], or null when unresolved.
+    #[serde(default)]
+    pub entity: Option<String>,
+}
+
+impl From<RoleJson> for SpeakerJson {
+    /// An unresolved speaker.
+    fn from(role: RoleJson) -> Self {
+        SpeakerJson { role, entity: None }
+    }
+}
+
+/// A channel (`laut russischen Nachrichtenagenturen`, `sagte der Zeitung X`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ViaJson {
+    /// The words naming the channel.
+    #[serde(flatten)]
+    pub role: RoleJson,
+    /// The id of the channel's entity, or null.
+    #[serde(default)]
+    pub entity: Option<String>,
+}
+
+/// An entity with all its mentions in the document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntityJson {
-    /// Identifier unique within the document, referenced by quotes.
+    /// Identifier unique within the document (`e1`, `e2`, …), referenced by quotes.
     pub id: String,
     /// The fullest proper name in the document.
     pub name: String,
     /// `person`, `organization`, `media`, `government`, `country`, `place`, `group`, `anonymous`.
-    pub kind: String,
+    pub kind: EntityKind,
     /// Titles and functions found in the text.
     pub role: Option<String>,
     /// Every mention.
@@ -105,8 +148,14 @@ pub struct AnalysisJson {
     pub tokens: Vec<CharSpan>,
     /// Quotations.
     pub quotes: Vec<QuoteJson>,
-    /// Entities.
+    /// Entities, in order of first mention.
+    #[serde(default)]
     pub entities: Vec<EntityJson>,
+}
+
+/// The JSON id of the entity with index `i` in [`Document::entities`].
+pub fn entity_id(i: usize) -> String {
+    format!("e{}", i + 1)
 }
 
 fn char_span(map: &CharMap, s: Span) -> CharSpan {
@@ -135,6 +184,10 @@ impl AnalysisJson {
         let text = doc.text();
         let map = doc.char_map();
         let role = |r: &Option<Role>| r.as_ref().map(|r| role_json(text, map, r));
+        let via = |v: &Via| ViaJson {
+            role: role_json(text, map, &v.role),
+            entity: v.entity.map(entity_id),
+        };
         AnalysisJson {
             schema: SCHEMA.to_owned(),
             text: text.to_owned(),
@@ -167,13 +220,31 @@ impl AnalysisJson {
                     kind: q.kind,
                     medium: q.medium,
                     content: role_json(text, map, &q.content),
-                    speaker: role(&q.speaker),
+                    speaker: role(&q.speaker).map(|role| SpeakerJson {
+                        role,
+                        entity: q.sourcing.speaker_entity.map(entity_id),
+                    }),
                     cue: role(&q.cue),
                     frame: role(&q.frame),
                     addressee: role(&q.addressee),
+                    source_kind: q.sourcing.source_kind,
+                    via: q.sourcing.via.iter().map(via).collect(),
+                    status: q.sourcing.status,
+                    status_cue: role(&q.sourcing.status_cue),
                 })
                 .collect(),
-            entities: Vec::new(),
+            entities: doc
+                .entities
+                .iter()
+                .enumerate()
+                .map(|(i, e)| EntityJson {
+                    id: entity_id(i),
+                    name: e.name.clone(),
+                    kind: e.kind,
+                    role: e.role.clone(),
+                    mentions: e.mentions.iter().map(|&s| char_span(map, s)).collect(),
+                })
+                .collect(),
         }
     }
 }

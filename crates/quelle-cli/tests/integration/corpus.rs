@@ -15,7 +15,7 @@ fn check_document(text: &str) {
             .content
             .spans
             .iter()
-            .chain(q.speaker.iter().flat_map(|r| &r.spans))
+            .chain(q.speaker.iter().flat_map(|r| &r.role.spans))
         {
             assert!(
                 s.start <= s.end && s.end <= n,

@@ -5,7 +5,7 @@
 
 use crate::document::{Medium, QuoteType};
 use crate::error::{Error, ErrorKind, Result};
-use crate::schema::{CharSpan, QuoteJson, RoleJson};
+use crate::schema::{CharSpan, QuoteJson, RoleJson, SpeakerJson};
 use serde::Deserialize;
 use std::io::BufRead;
 use std::path::Path;
@@ -145,10 +145,17 @@ fn convert(raw: RawDoc, line: usize) -> Result<GoldDoc> {
             kind,
             medium: parse_medium(&a.medium),
             content,
-            speaker: a.speaker.into_role(),
+            speaker: a
+                .speaker
+                .into_role()
+                .map(|role| SpeakerJson { role, entity: None }),
             cue: a.cue.into_role(),
             frame: a.frame.into_role(),
             addressee: a.addressee.into_role(),
+            source_kind: Default::default(),
+            via: Vec::new(),
+            status: Default::default(),
+            status_cue: None,
         });
     }
     Ok(GoldDoc {

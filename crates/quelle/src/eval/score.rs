@@ -41,15 +41,14 @@ pub struct QuoteTokens {
 impl QuoteTokens {
     /// Maps a quotation's roles onto the gold tokens of its document.
     pub fn new(index: &TokenIndex, q: &QuoteJson) -> Self {
-        let role =
-            |r: &Option<RoleJson>| r.as_ref().map_or(Vec::new(), |r| index.covered(&r.spans));
+        let role = |r: Option<&RoleJson>| r.map_or(Vec::new(), |r| index.covered(&r.spans));
         QuoteTokens {
             roles: [
                 index.covered(&q.content.spans),
-                role(&q.cue),
-                role(&q.frame),
-                role(&q.speaker),
-                role(&q.addressee),
+                role(q.cue.as_ref()),
+                role(q.frame.as_ref()),
+                role(q.speaker.as_ref().map(|s| &s.role)),
+                role(q.addressee.as_ref()),
             ],
             kind: q.kind,
             medium: q.medium,

@@ -35,6 +35,10 @@ fn quote(kind: QuoteType, medium: Option<Medium>, content: Option<RoleJson>) -> 
         cue: None,
         frame: None,
         addressee: None,
+        source_kind: Default::default(),
+        via: Vec::new(),
+        status: Default::default(),
+        status_cue: None,
     }
 }
 
@@ -54,7 +58,7 @@ fn hand_gold() -> GoldDoc {
     let mut g = quote(QuoteType::Indirect, Some(Medium::Speech), role(2, 7));
     g.cue = role(1, 1);
     g.frame = role(0, 1);
-    g.speaker = role(0, 0);
+    g.speaker = role(0, 0).map(Into::into);
     doc(vec![g])
 }
 
@@ -129,7 +133,7 @@ fn hand_computed_partial_overlap_and_spurious_quote() {
     );
     a.cue = role(1, 1);
     a.frame = role(1, 1);
-    a.speaker = role(3, 3);
+    a.speaker = role(3, 3).map(Into::into);
     // System B: content tokens 0–1, no overlap with the gold content: unpaired.
     let b = quote(QuoteType::Direct, None, role(0, 1));
     let mut system = gold_as_system(&gold);
@@ -272,9 +276,9 @@ fn duplicated_gold_quotes_pair_by_their_roles() {
     // Two gold quotations with one content and two speakers: the system copy of
     // each must meet its own gold, whatever the order.
     let mut g0 = quote(QuoteType::Indirect, Some(Medium::Speech), role(4, 9));
-    g0.speaker = role(0, 0);
+    g0.speaker = role(0, 0).map(Into::into);
     let mut g1 = g0.clone();
-    g1.speaker = role(2, 2);
+    g1.speaker = role(2, 2).map(Into::into);
     let gold = [tokens_of(&g0), tokens_of(&g1)];
     let sys = [tokens_of(&g1), tokens_of(&g0)];
     assert_eq!(pair_quotes(&sys, &gold), vec![(0, 1), (1, 0)]);

@@ -438,6 +438,7 @@ pub fn to_quote(doc: &Document, d: &Draft) -> Quote {
         }),
         frame: role(d.frame),
         addressee: role(d.addressee),
+        sourcing: Default::default(),
     }
 }
 

@@ -135,7 +135,7 @@ fn example(doc: Document, gold: &GoldDoc, cues: &CueTable) -> Example {
             }
             rs
         };
-        let speaker = mark(&q.speaker, 0);
+        let speaker = mark(&q.speaker.as_ref().map(|s| s.role.clone()), 0);
         let cue = mark(&q.cue, 1);
         let addressee = mark(&q.addressee, 2);
         let frame = q
