@@ -1,4 +1,5 @@
-//! `quelle train`: rebuild the quotation models from gnqa training data.
+//! `quelle train`: rebuild the quotation models from gnqa training data and the
+//! proper-noun model of the entity stage from UD German treebanks.
 
 use anyhow::{Context, Result};
 use quelle::quotes::train::{train, TrainOptions};
@@ -9,8 +10,12 @@ use std::process::ExitCode;
 #[derive(clap::Args, Debug)]
 pub(crate) struct Args {
     /// gnqa training data (JSONL), e.g. ../shared/data/gnqa/train.jsonl. Never the dev split.
+    #[arg(long, required_unless_present = "ud")]
+    data: Option<PathBuf>,
+    /// UD German folder (../shared/data/ud-german): rebuild the proper-noun model
+    /// from the GSD files, scored on the PUD file.
     #[arg(long)]
-    data: PathBuf,
+    ud: Option<PathBuf>,
     /// Folder to write the models into (crates/quelle/models to replace the embedded ones).
     #[arg(long, default_value = "crates/quelle/models")]
     out: PathBuf,
@@ -37,14 +42,20 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 pub(crate) fn run(args: Args) -> Result<ExitCode> {
-    let docs = quelle::eval::gnqa::load(&args.data)?;
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("cannot create {}", args.out.display()))?;
+    if let Some(ud) = &args.ud {
+        train_propn(ud, &args.out)?;
+    }
+    let Some(data) = &args.data else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    let docs = quelle::eval::gnqa::load(data)?;
     let opts = TrainOptions {
         epochs: args.epochs,
         ..TrainOptions::default()
     };
     let models = train(&docs, &opts, |line| eprintln!("{line}"))?;
-    std::fs::create_dir_all(&args.out)
-        .with_context(|| format!("cannot create {}", args.out.display()))?;
     for (file, name) in
         models
             .to_files()
@@ -60,4 +71,27 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     write_atomic(&path, models.cues.to_tsv().as_bytes())?;
     eprintln!("wrote {} ({} words)", path.display(), models.cues.len());
     Ok(ExitCode::SUCCESS)
+}
+
+/// Trains the proper-noun classifier on UD German-GSD and scores it on German-PUD.
+fn train_propn(ud: &Path, out: &Path) -> Result<()> {
+    use quelle::entities::propn;
+    let mut train = Vec::new();
+    for f in ["de_gsd-ud-dev.conllu", "de_gsd-ud-test.conllu"] {
+        train.extend(propn::read_conllu(&ud.join(f))?);
+    }
+    let test = propn::read_conllu(&ud.join("de_pud-ud-test.conllu"))?;
+    let file = propn::train(&train);
+    let bytes = file.to_bytes();
+    let model = propn::PropnModel::from_bytes(&bytes)?;
+    let (p, r) = propn::evaluate(&model, &test);
+    eprintln!(
+        "proper nouns on UD German-PUD ({} sentences): P {p:.3} R {r:.3} F1 {:.3}",
+        test.len(),
+        2.0 * p * r / (p + r).max(f64::MIN_POSITIVE)
+    );
+    let path = out.join("entities-propn.qlqm");
+    write_atomic(&path, &bytes)?;
+    eprintln!("wrote {} ({} bytes)", path.display(), bytes.len());
+    Ok(())
 }

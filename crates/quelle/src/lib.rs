@@ -17,6 +17,7 @@
 #![warn(missing_docs)]
 
 pub mod document;
+pub mod entities;
 pub mod error;
 pub mod eval;
 pub mod input;
@@ -26,6 +27,7 @@ pub mod pipeline;
 pub mod quotes;
 pub mod schema;
 pub mod segment;
+pub mod sources;
 pub mod span;
 pub mod structure;
 

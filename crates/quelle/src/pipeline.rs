@@ -1,6 +1,7 @@
 //! The pipeline: built once, immutable, shared by every front end.
 
 use crate::document::Document;
+use crate::entities::EntityModel;
 use crate::error::Result;
 use crate::quotes::QuoteModels;
 use crate::segment::Segmenter;
@@ -11,6 +12,7 @@ use std::sync::Arc;
 #[derive(Debug, Clone)]
 pub struct PipelineBuilder {
     quotes: bool,
+    entities: bool,
     models: Option<Arc<QuoteModels>>,
 }
 
@@ -18,6 +20,7 @@ impl Default for PipelineBuilder {
     fn default() -> Self {
         PipelineBuilder {
             quotes: true,
+            entities: true,
             models: None,
         }
     }
@@ -28,6 +31,13 @@ impl PipelineBuilder {
     /// structures and segments, which is what training needs.
     pub fn quotes(&mut self, yes: bool) -> &mut Self {
         self.quotes = yes;
+        self
+    }
+
+    /// Whether to find entities and resolve sources (default: yes): speakers
+    /// tied to entities, channels, source kinds and the status of each claim.
+    pub fn entities(&mut self, yes: bool) -> &mut Self {
+        self.entities = yes;
         self
     }
 
@@ -44,9 +54,15 @@ impl PipelineBuilder {
             (Some(m), true) => Some(Arc::clone(m)),
             (None, true) => Some(Arc::new(QuoteModels::embedded()?)),
         };
+        let entities = if self.entities {
+            Some(Arc::new(EntityModel::embedded()?))
+        } else {
+            None
+        };
         Ok(Pipeline {
             segmenter: Segmenter::new(),
             models,
+            entities,
         })
     }
 }
@@ -62,6 +78,7 @@ impl PipelineBuilder {
 pub struct Pipeline {
     segmenter: Segmenter,
     models: Option<Arc<QuoteModels>>,
+    entities: Option<Arc<EntityModel>>,
 }
 
 impl Pipeline {
@@ -84,6 +101,9 @@ impl Pipeline {
         doc.sentences = sentences;
         if let Some(m) = &self.models {
             doc.quotes = m.find(&doc);
+        }
+        if let Some(e) = &self.entities {
+            e.annotate(&mut doc);
         }
         doc
     }

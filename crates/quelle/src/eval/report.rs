@@ -30,6 +30,23 @@ pub struct Report {
     pub confusion: Confusion,
     /// Tokenisation and sentence splitting against the gold.
     pub segmentation: Segmentation,
+    /// How often a speaker with a proper name is resolved to the right entity.
+    #[serde(default)]
+    pub speaker_resolution: Resolution,
+}
+
+/// Speaker resolution: over paired quotations whose gold speaker contains a
+/// proper name (a capitalised word the proper-noun classifier or the
+/// gazetteer takes for a name), the share whose system speaker resolves to an
+/// entity whose name contains one of those names (genitive `s` ignored).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Resolution {
+    /// Paired quotations whose gold speaker contains a proper name.
+    pub eligible: usize,
+    /// Of those, resolved to an entity with that name.
+    pub resolved: usize,
+    /// `resolved / eligible` (0 when nothing is eligible).
+    pub share: f64,
 }
 
 /// Counts of the evaluation.
@@ -255,6 +272,15 @@ impl fmt::Display for Report {
                 attr("Form (type)", &self.form),
                 attr("Medium", &self.medium),
             ],
+        )?;
+        writeln!(f)?;
+        let r = &self.speaker_resolution;
+        writeln!(
+            f,
+            "Speaker resolution: {} of {} pairs whose gold speaker has a proper name resolve to an entity of that name ({})",
+            r.resolved,
+            r.eligible,
+            num(r.share)
         )?;
         writeln!(f)?;
 

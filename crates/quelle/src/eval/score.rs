@@ -10,7 +10,9 @@
 use super::assign::max_weight_assignment;
 use super::gnqa::GoldDoc;
 use super::metrics::{ratio, Counts, MacroAvg, Micro};
-use super::report::{Attribute, Confusion, PerRole, Report, ReportCounts, Segmentation, TypeRow};
+use super::report::{
+    Attribute, Confusion, PerRole, Report, ReportCounts, Resolution, Segmentation, TypeRow,
+};
 use super::segmentation::SegmentationCounts;
 use super::tokens::TokenIndex;
 use crate::document::{Medium, QuoteType};
@@ -158,6 +160,7 @@ pub struct Scorer {
     /// Rows: gold type, then "no gold"; columns: system type, then "no system".
     confusion: [[usize; 6]; 6],
     segmentation: SegmentationCounts,
+    resolution: (usize, usize),
 }
 
 impl Scorer {
@@ -196,6 +199,10 @@ impl Scorer {
         let mut sys_paired = vec![false; s.len()];
         let mut gold_paired = vec![false; g.len()];
         for &(si, gi) in &pairs {
+            if let Some(ok) = speaker_resolved(gold, gi, system, si) {
+                self.resolution.0 += 1;
+                self.resolution.1 += usize::from(ok);
+            }
             sys_paired[si] = true;
             gold_paired[gi] = true;
             self.add_item(Some(&s[si]), Some(&g[gi]));
@@ -277,6 +284,11 @@ impl Scorer {
                 speaker: self.roles[3].finish(),
                 addressee: self.roles[4].finish(),
             },
+            speaker_resolution: Resolution {
+                eligible: self.resolution.0,
+                resolved: self.resolution.1,
+                share: ratio(self.resolution.1, self.resolution.0).unwrap_or(0.0),
+            },
             form: attribute(self.form_tp),
             medium: attribute(self.medium_tp),
             by_type: QuoteType::ALL
@@ -305,4 +317,53 @@ impl Scorer {
             },
         }
     }
+}
+
+/// The proper-noun classifier used to find names in gold speakers (`None` if it cannot load).
+fn propn() -> Option<&'static crate::entities::propn::PropnModel> {
+    static M: std::sync::OnceLock<Option<crate::entities::propn::PropnModel>> =
+        std::sync::OnceLock::new();
+    M.get_or_init(|| crate::entities::propn::PropnModel::embedded().ok())
+        .as_ref()
+}
+
+/// For a pair: `None` when the gold speaker has no proper name, else whether
+/// the system speaker's entity is named by one of its names.
+fn speaker_resolved(gold: &GoldDoc, gi: usize, system: &AnalysisJson, si: usize) -> Option<bool> {
+    let speaker = gold.quotes[gi].speaker.as_ref()?;
+    let words: Vec<&str> = speaker
+        .role
+        .text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '„' | '“' | '"' | ':'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut tags = Vec::new();
+    propn()?.tag(&words, &mut Default::default(), &mut tags);
+    let gaz = crate::entities::gazetteer::Gazetteer::get();
+    let names: Vec<&str> = words
+        .iter()
+        .zip(&tags)
+        .filter(|(w, &t)| {
+            w.chars().next().is_some_and(char::is_uppercase) && (t || gaz.match_word(w).is_some())
+        })
+        .map(|(w, _)| *w)
+        .collect();
+    if names.is_empty() {
+        return None;
+    }
+    let id = system.quotes[si].speaker.as_ref()?.entity.as_deref();
+    let entity = id.and_then(|id| system.entities.iter().find(|e| e.id == id));
+    let Some(entity) = entity else {
+        return Some(false);
+    };
+    let entity_words: Vec<&str> = entity.name.split(' ').collect();
+    let known = |w: &str| entity_words.contains(&w);
+    Some(names.iter().any(|w| {
+        known(w)
+            || w.strip_suffix('s').is_some_and(known)
+            || w.split('-').next().is_some_and(known)
+            || gaz
+                .match_word(w)
+                .is_some_and(|g| gaz.entries[g].name == entity.name)
+    }))
 }

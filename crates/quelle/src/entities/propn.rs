@@ -1,0 +1,334 @@
+//! Proper-noun recognition: which capitalised words are names.
+//!
+//! German capitalises every noun, so capitalisation alone cannot tell
+//! `Putin` from `Präsident`. A small averaged-perceptron classifier decides
+//! between proper noun, common noun and other, from the word, its suffixes,
+//! its distributional cluster (names cluster together) and its neighbours.
+//! It is trained on the UD German treebanks in `../shared/data/ud-german`
+//! (UPOS `PROPN`/`NOUN`; CC BY-SA 4.0) by `quelle train --ud DIR`.
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::lexicon;
+use crate::model::format::{ModelFile, WeightEncoding};
+use crate::model::hash::{hash_bytes, mix};
+use crate::model::train::Averaged;
+use crate::model::LinearModel;
+use std::path::Path;
+
+/// Model name and feature-set version written into the model file.
+pub const PROPN_FEATURES: &str = "entities.propn/2";
+
+/// Labels, in model order.
+pub const LABELS: [&str; 3] = ["PROPN", "NOUN", "OTHER"];
+
+/// Label index of proper nouns.
+pub const PROPN: usize = 0;
+
+const BUCKETS: usize = 1 << 16;
+const EPOCHS: usize = 6;
+
+/// The proper-noun classifier.
+#[derive(Debug, Clone)]
+pub struct PropnModel {
+    model: LinearModel,
+}
+
+/// FNV-style hash of the lower-cased word, without allocating.
+fn lower_hash(w: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    if w.is_ascii() {
+        for b in w.bytes() {
+            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
+        }
+        return h;
+    }
+    let mut buf = [0u8; 4];
+    for c in w.chars().flat_map(char::to_lowercase) {
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// Hash of the lower-cased last `n` characters.
+fn suffix_hash(w: &str, n: usize) -> u64 {
+    let start = w
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    lower_hash(&w[start..])
+}
+
+fn shape(w: &str) -> u64 {
+    let mut chars = w.chars();
+    let first = chars.next().unwrap_or(' ');
+    let rest_upper = chars.any(char::is_uppercase);
+    let digit = w.bytes().any(|c| c.is_ascii_digit());
+    let hyphen = w.contains('-');
+    (first.is_uppercase() as u64)
+        | (rest_upper as u64) << 1
+        | (digit as u64) << 2
+        | (hyphen as u64) << 3
+        | ((w.chars().count().min(4) as u64) << 4)
+}
+
+/// Whether a word starts with an upper-case letter.
+pub fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Per-word facts of a sentence, computed once and shared by the
+/// features of the word and of its neighbours.
+#[derive(Debug, Default)]
+pub struct SentenceFacts {
+    lower: Vec<u64>,
+    shape: Vec<u64>,
+    cluster: Vec<Option<u64>>,
+}
+
+impl SentenceFacts {
+    /// Computes the facts of `words`.
+    pub fn compute(&mut self, words: &[&str]) {
+        self.compute_where(words, |_| true, |_| true);
+    }
+
+    /// Computes the facts of the words at positions where `needed` holds
+    /// (the others get placeholders that no feature reads).
+    fn compute_where(
+        &mut self,
+        words: &[&str],
+        needed: impl Fn(usize) -> bool,
+        cluster: impl Fn(usize) -> bool,
+    ) {
+        self.lower.clear();
+        self.shape.clear();
+        self.cluster.clear();
+        for (i, w) in words.iter().enumerate() {
+            let n = needed(i);
+            self.lower.push(if n { lower_hash(w) } else { 0 });
+            self.shape.push(if n { shape(w) } else { 0 });
+        }
+        lexicon::cluster_ids(
+            words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| if cluster(i) { *w } else { "" }),
+            &mut self.cluster,
+        );
+    }
+}
+
+/// Features of word `i` of a sentence (its facts computed by [`SentenceFacts::compute`]).
+pub fn features(words: &[&str], f: &SentenceFacts, i: usize, out: &mut Vec<u64>) {
+    out.clear();
+    let w = words[i];
+    out.push(mix(1, 0));
+    out.push(mix(2, hash_bytes(w.as_bytes())));
+    out.push(mix(3, f.lower[i]));
+    out.push(mix(4, suffix_hash(w, 3)));
+    out.push(mix(5, suffix_hash(w, 2)));
+    let sh = f.shape[i];
+    out.push(mix(6, sh));
+    out.push(mix(7, sh * 2 + u64::from(i == 0)));
+    match f.cluster[i] {
+        Some(c) => {
+            out.push(mix(8, c));
+            out.push(mix(9, c & 0xff));
+            out.push(mix(10, c & 0xf));
+        }
+        None => out.push(mix(11, sh)),
+    }
+    // A capitalised word that also occurs in lower case is rarely a name.
+    if capitalised(w) {
+        let lowered = w.to_lowercase();
+        if lexicon::cluster(&lowered).is_some() {
+            out.push(mix(12, 1));
+        }
+        if lexicon::is_known_place(w) {
+            out.push(mix(13, 1));
+        }
+    }
+    if i > 0 {
+        out.push(mix(20, f.lower[i - 1]));
+        out.push(mix(21, f.shape[i - 1]));
+    } else {
+        out.push(mix(23, 0));
+    }
+    if i + 1 < words.len() {
+        out.push(mix(24, f.lower[i + 1]));
+        out.push(mix(25, f.shape[i + 1]));
+        if i > 0 {
+            out.push(mix(28, f.shape[i - 1] * 64 + f.shape[i + 1]));
+        }
+    } else {
+        out.push(mix(27, 0));
+    }
+}
+
+impl PropnModel {
+    /// The embedded model.
+    pub fn embedded() -> Result<Self> {
+        static BYTES: &[u8] = include_bytes!("../../models/entities-propn.qlqm");
+        Self::from_bytes(BYTES)
+    }
+
+    /// Loads a model file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        let f = ModelFile::from_bytes(bytes, PROPN_FEATURES)?;
+        Ok(PropnModel { model: f.model })
+    }
+
+    /// For each word of a sentence, whether it is a proper noun. Only
+    /// capitalised words (and words with a capital inside, `iPhone`) can be.
+    pub fn tag(&self, words: &[&str], facts: &mut SentenceFacts, out: &mut Vec<bool>) {
+        out.clear();
+        if !words.iter().any(|w| w.chars().any(char::is_uppercase)) {
+            out.resize(words.len(), false);
+            return;
+        }
+        // Only candidates and their neighbours are ever looked at.
+        let candidate = |i: usize| {
+            words
+                .get(i)
+                .is_some_and(|w| w.chars().any(char::is_uppercase))
+        };
+        facts.compute_where(
+            words,
+            |i| candidate(i) || candidate(i + 1) || (i > 0 && candidate(i - 1)),
+            candidate,
+        );
+        let mut feats = Vec::with_capacity(32);
+        for (i, w) in words.iter().enumerate() {
+            let candidate = w.chars().any(char::is_uppercase);
+            out.push(
+                candidate && {
+                    features(words, facts, i, &mut feats);
+                    self.model.classify(&feats) == PROPN
+                },
+            );
+        }
+    }
+}
+
+/// One sentence of a CoNLL-U file: words and their label indices.
+type Sentence = (Vec<String>, Vec<usize>);
+
+/// Reads the words and PROPN/NOUN/OTHER labels of a CoNLL-U file (multi-word
+/// token lines and empty nodes are skipped).
+pub fn read_conllu(path: &Path) -> Result<Vec<Sentence>> {
+    let name = path.display().to_string();
+    let text =
+        std::fs::read_to_string(path).map_err(|e| Error::from(e).with_source(name.clone()))?;
+    let mut out = Vec::new();
+    let (mut words, mut labels) = (Vec::new(), Vec::new());
+    for (n, line) in text.lines().enumerate() {
+        if line.is_empty() {
+            if !words.is_empty() {
+                out.push((std::mem::take(&mut words), std::mem::take(&mut labels)));
+            }
+            continue;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 4 {
+            return Err(Error::new(ErrorKind::Parse {
+                line: n + 1,
+                message: "not a CoNLL-U token line".into(),
+            })
+            .with_source(name));
+        }
+        if cols[0].contains('-') || cols[0].contains('.') {
+            continue;
+        }
+        words.push(cols[1].to_owned());
+        labels.push(match cols[3] {
+            "PROPN" => 0,
+            "NOUN" => 1,
+            _ => 2,
+        });
+    }
+    if !words.is_empty() {
+        out.push((words, labels));
+    }
+    Ok(out)
+}
+
+/// Trains the classifier on sentences (deterministic).
+pub fn train(sentences: &[Sentence]) -> ModelFile {
+    let mut p = Averaged::new(LABELS.len(), BUCKETS);
+    let mut feats = Vec::new();
+    let mut facts = SentenceFacts::default();
+    for _ in 0..EPOCHS {
+        for (words, labels) in sentences {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            facts.compute(&words);
+            for (i, &gold) in labels.iter().enumerate() {
+                features(&words, &facts, i, &mut feats);
+                p.learn_one(&feats, gold);
+            }
+        }
+    }
+    ModelFile {
+        encoding: WeightEncoding::I16,
+        name: PROPN_FEATURES.to_owned(),
+        label_names: LABELS.iter().map(|s| (*s).to_owned()).collect(),
+        model: p.finish(),
+    }
+}
+
+/// Precision and recall of PROPN over capitalised words of `sentences`.
+pub fn evaluate(model: &PropnModel, sentences: &[Sentence]) -> (f64, f64) {
+    let (mut tp, mut fp, mut fnn) = (0usize, 0usize, 0usize);
+    let mut tags = Vec::new();
+    let mut facts = SentenceFacts::default();
+    for (words, labels) in sentences {
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        model.tag(&words, &mut facts, &mut tags);
+        for (&t, &g) in tags.iter().zip(labels) {
+            match (t, g == PROPN) {
+                (true, true) => tp += 1,
+                (true, false) => fp += 1,
+                (false, true) => fnn += 1,
+                _ => {}
+            }
+        }
+    }
+    let p = tp as f64 / (tp + fp).max(1) as f64;
+    let r = tp as f64 / (tp + fnn).max(1) as f64;
+    (p, r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_told_from_nouns() {
+        let m = PropnModel::embedded().unwrap();
+        let words = [
+            "Der",
+            "russische",
+            "Präsident",
+            "Wladimir",
+            "Putin",
+            "sagte",
+            "der",
+            "Regierung",
+            ".",
+        ];
+        let mut tags = Vec::new();
+        m.tag(&words, &mut SentenceFacts::default(), &mut tags);
+        assert!(tags[3] && tags[4], "{tags:?}");
+        assert!(!tags[0] && !tags[2] && !tags[5] && !tags[7], "{tags:?}");
+    }
+
+    #[test]
+    fn suffix_hash_counts_characters() {
+        assert_eq!(suffix_hash("Präsident", 3), lower_hash("ent"));
+        assert_eq!(suffix_hash("ÄÖ", 3), lower_hash("äö"));
+    }
+}

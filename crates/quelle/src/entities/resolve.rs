@@ -1,0 +1,713 @@
+//! Mentions to entities: names, known entities, titles and descriptions,
+//! grouped within the document; then each quotation's speaker resolved.
+
+use super::gazetteer::{self, Gazetteer, NounSource};
+use super::propn::{capitalised, PropnModel};
+use crate::document::{Document, Entity, EntityKind};
+use crate::span::Span;
+use std::collections::HashMap;
+
+/// An entity under construction.
+#[derive(Debug, Clone)]
+pub(crate) struct Ent {
+    pub name: String,
+    /// For persons: the words of the fullest name.
+    pub words: Vec<String>,
+    pub kind: EntityKind,
+    pub roles: Vec<String>,
+    pub mentions: Vec<Span>,
+    /// Country (gazetteer index) the text associates with it (`russische Staatschef`).
+    pub nationality: Option<usize>,
+    /// The gazetteer entry, for known entities.
+    pub known: Option<usize>,
+    /// Byte offset of the last mention seen (recency for resolution).
+    pub last: usize,
+}
+
+/// Entities of a document and, per token, the entity a mention there refers to.
+#[derive(Debug, Default)]
+pub(crate) struct Index {
+    pub ents: Vec<Ent>,
+    pub by_token: Vec<Option<usize>>,
+    by_key: HashMap<String, usize>,
+    /// Every word of every person's name, for recognising later mentions.
+    person_words: std::collections::HashSet<String>,
+}
+
+impl Index {
+    fn add_mention(&mut self, e: usize, span: Span, tokens: std::ops::Range<usize>) {
+        let ent = &mut self.ents[e];
+        if ent.kind == EntityKind::Person && ent.known.is_none() {
+            for w in &ent.words {
+                if !self.person_words.contains(w) {
+                    self.person_words.insert(w.clone());
+                }
+            }
+        }
+        if !ent.mentions.contains(&span) {
+            ent.mentions.push(span);
+        }
+        ent.last = ent.last.max(span.start);
+        for t in tokens {
+            self.by_token[t] = Some(e);
+        }
+    }
+
+    fn new_ent(&mut self, name: String, kind: EntityKind, key: Option<String>) -> usize {
+        let e = self.ents.len();
+        self.ents.push(Ent {
+            words: name.split(' ').map(str::to_owned).collect(),
+            name,
+            kind,
+            roles: Vec::new(),
+            mentions: Vec::new(),
+            nationality: None,
+            known: None,
+            last: 0,
+        });
+        if let Some(k) = key {
+            self.by_key.insert(k, e);
+        }
+        e
+    }
+
+    fn known(&mut self, g: usize) -> usize {
+        let key = format!("known:{g}");
+        if let Some(&e) = self.by_key.get(&key) {
+            return e;
+        }
+        let k = &Gazetteer::get().entries[g];
+        let e = self.new_ent(k.name.to_owned(), k.kind, Some(key));
+        self.ents[e].known = Some(g);
+        e
+    }
+
+    /// The entity of a common-noun source (`Experten`), made on first use.
+    pub fn noun_entity(&mut self, name: &str, kind: EntityKind) -> usize {
+        let key = format!("noun:{}", name.to_lowercase());
+        if let Some(&e) = self.by_key.get(&key) {
+            return e;
+        }
+        self.new_ent(name.to_owned(), kind, Some(key))
+    }
+
+    fn add_role(&mut self, e: usize, role: &str) {
+        let r = &mut self.ents[e].roles;
+        if !r.iter().any(|x| x.eq_ignore_ascii_case(role)) {
+            r.push(role.to_owned());
+        }
+    }
+}
+
+/// Capitalised words the classifier may take for names: months, weekdays.
+pub(crate) fn not_a_name(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+        "Montag",
+        "Dienstag",
+        "Mittwoch",
+        "Donnerstag",
+        "Freitag",
+        "Samstag",
+        "Sonntag",
+        "Sonnabend",
+        "Ostern",
+        "Weihnachten",
+        "Silvester",
+        "Herr",
+        "Frau",
+        "Dr.",
+        "Prof.",
+    ];
+    WORDS.contains(&w)
+        || [
+            "nachmittag",
+            "vormittag",
+            "morgen",
+            "abend",
+            "nacht",
+            "mittag",
+        ]
+        .iter()
+        .any(|t| w.len() > t.len() + 3 && w.ends_with(t))
+}
+
+const PARTICLES: &[&str] = &[
+    "von", "van", "de", "der", "bin", "al", "el", "di", "da", "zu",
+];
+const ORG_WORDS: &[&str] = &[
+    "AG",
+    "GmbH",
+    "SE",
+    "Bank",
+    "Partei",
+    "Institut",
+    "Universität",
+    "Stiftung",
+    "Verband",
+    "Gruppe",
+    "Konzern",
+    "Holding",
+    "Club",
+    "Verein",
+    "FC",
+    "Rat",
+    "Komitee",
+    "Kommission",
+    "Ministerium",
+    "Gericht",
+    "Agentur",
+    "Zeitung",
+    "Times",
+    "Post",
+    "News",
+    "Inc.",
+    "Corp.",
+    "Ltd.",
+    "Airlines",
+    "Motors",
+    "Group",
+    "International",
+];
+
+fn is_acronym(w: &str) -> bool {
+    let n = w.chars().count();
+    (2..=6).contains(&n) && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Finds the entities of `doc` and returns them with the per-token index.
+pub(crate) fn find(model: &PropnModel, doc: &Document) -> Index {
+    let gaz = Gazetteer::get();
+    let mut ix = Index {
+        by_token: vec![None; doc.tokens.len()],
+        ..Index::default()
+    };
+    let mut words: Vec<&str> = Vec::new();
+    let mut tags = Vec::new();
+    let mut facts = super::propn::SentenceFacts::default();
+    let mut lower = String::new();
+    for s in &doc.sentences {
+        let base = s.tokens.start;
+        words.clear();
+        words.extend(s.tokens.clone().map(|t| doc.slice(doc.tokens[t].span)));
+        model.tag(&words, &mut facts, &mut tags);
+        let span = |a: usize, b: usize| {
+            Span::new(
+                doc.tokens[base + a].span.start,
+                doc.tokens[base + b - 1].span.end,
+            )
+        };
+        // Country of the words just before a title (`russische`, `Nordkoreas`, `US-`).
+        let mut nationality: Option<(usize, usize)> = None;
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i];
+            // A title in quotation marks after a media noun or with a media word
+            // inside is a medium: `der „Berliner Zeitung“`, `Fachblatt „La Gazzetta“`.
+            if matches!(w, "„" | "»" | "\"") {
+                if let Some(end) = quoted_medium(&words, i) {
+                    let name = words[i + 1..end].join(" ");
+                    let e = ix.noun_entity(&name, EntityKind::Media);
+                    ix.add_mention(e, span(i + 1, end), base + i + 1..base + end);
+                    i = end + 1;
+                    continue;
+                }
+            }
+            let known = gaz
+                .match_at(&words[i..])
+                .filter(|&(len, g)| len > 1 || !gaz.entries[g].common || named_medium(&words, i));
+            if let Some((len, g)) = known {
+                let e = ix.known(g);
+                ix.add_mention(e, span(i, i + len), base + i..base + i + len);
+                if gaz.entries[g].kind == EntityKind::Country {
+                    nationality = Some((i + len, g));
+                }
+                i += len;
+                continue;
+            }
+            let genitive = gaz
+                .match_word(w)
+                .filter(|&g| capitalised(w) && !gaz.entries[g].common);
+            if let Some(g) = genitive {
+                let e = ix.known(g);
+                ix.add_mention(e, span(i, i + 1), base + i..base + i + 1);
+                if gaz.entries[g].kind == EntityKind::Country {
+                    nationality = Some((i + 1, g));
+                }
+                i += 1;
+                continue;
+            }
+            // A known entity as the first part of a compound: `US-Angaben`, `Nato-Gipfel`.
+            if let Some((prefix, _)) = w.split_once('-') {
+                if let Some(g) = gaz.match_word(prefix) {
+                    let e = ix.known(g);
+                    let t = doc.tokens[base + i].span;
+                    let sp = Span::new(t.start, t.start + prefix.len());
+                    ix.add_mention(e, sp, base + i..base + i + 1);
+                    if gaz.entries[g].kind == EntityKind::Country {
+                        nationality = Some((i, g));
+                    }
+                    // `US-Außenminister` goes on as a title; `Ukraine-Krieg` is done.
+                    if !gazetteer::is_title(&w.to_lowercase()) {
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
+            if !capitalised(w) {
+                // Country adjectives all end in `-isch` + ending: test that before looking up.
+                if let Some(g) = w.contains("sch").then(|| gaz.adjective(w)).flatten() {
+                    let e = ix.known(g);
+                    ix.add_mention(e, span(i, i + 1), base + i..base + i + 1);
+                    nationality = Some((i + 1, g));
+                }
+                i += 1;
+                continue;
+            }
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            if gazetteer::is_title(&lower) {
+                let nat = nationality.filter(|&(end, _)| end + 1 >= i).map(|(_, g)| g);
+                i = title(&mut ix, doc, &words, &tags, base, i, nat);
+                continue;
+            }
+            // A word of a person's name seen before is that person, whatever the classifier says.
+            let known_person = ix.person_words.contains(w)
+                || w.strip_suffix('s')
+                    .is_some_and(|st| ix.person_words.contains(st));
+            if (tags[i] || known_person) && !not_a_name(w) {
+                let end = name_run(&words, &tags, i);
+                name(&mut ix, doc, &words[i..end], base + i..base + end, None);
+                i = end;
+                continue;
+            }
+            i += 1;
+        }
+    }
+    ix
+}
+
+/// Whether a common-word medium name (`Welt`, `Bild`) is used as a name here:
+/// in quotation marks or after `Zeitung`, `Magazin`, `Sender`.
+fn named_medium(words: &[&str], i: usize) -> bool {
+    i > 0
+        && matches!(
+            words[i - 1],
+            "„" | "\""
+                | "»"
+                | "Zeitung"
+                | "Tageszeitung"
+                | "Wochenzeitung"
+                | "Magazin"
+                | "Nachrichtenmagazin"
+                | "Blatt"
+                | "Sender"
+                | "Boulevardzeitung"
+        )
+}
+
+/// If the quotation mark at `i` opens the name of a medium, the index of its closing mark.
+fn quoted_medium(words: &[&str], i: usize) -> Option<usize> {
+    let close = (i + 1..words.len().min(i + 7)).find(|&k| matches!(words[k], "“" | "«" | "\""))?;
+    if close == i + 1
+        || !words[i + 1..close]
+            .iter()
+            .all(|w| capitalised(w) || PARTICLES.contains(w))
+    {
+        return None;
+    }
+    const MEDIA_WORDS: &[&str] = &[
+        "Zeitung",
+        "Post",
+        "Times",
+        "Rundschau",
+        "Allgemeine",
+        "Kurier",
+        "Nachrichten",
+        "Tagblatt",
+        "Anzeiger",
+        "Express",
+        "Morgenpost",
+        "Journal",
+        "Tribune",
+        "Herald",
+        "Spiegel",
+        "Stern",
+        "Welt",
+        "Bild",
+        "Zeit",
+        "Focus",
+        "Presse",
+        "Standard",
+        "Tageszeitung",
+        "Gazette",
+        "Gazzetta",
+        "News",
+        "Magazin",
+        "Blatt",
+        "Abendblatt",
+        "Tagesspiegel",
+    ];
+    let media_noun = i > 0
+        && matches!(
+            words[i - 1],
+            "Zeitung"
+                | "Tageszeitung"
+                | "Wochenzeitung"
+                | "Magazin"
+                | "Nachrichtenmagazin"
+                | "Blatt"
+                | "Fachblatt"
+                | "Sender"
+                | "Fernsehsender"
+                | "Boulevardzeitung"
+                | "Internetdienst"
+                | "Internetdienstes"
+                | "Magazins"
+                | "Blattes"
+                | "Senders"
+        );
+    (media_noun || words[i + 1..close].iter().any(|w| MEDIA_WORDS.contains(w))).then_some(close)
+}
+
+/// The end of a run of proper nouns starting at `i` (particles like `von der` inside).
+fn name_run(words: &[&str], tags: &[bool], i: usize) -> usize {
+    let gaz = Gazetteer::get();
+    let mut end = i + 1;
+    loop {
+        let joins = |w: &str, tagged: bool| {
+            let short = w.chars().count() <= 3 && w.chars().all(char::is_alphabetic);
+            (tagged || (capitalised(w) && short))
+                && !gazetteer::is_title(&w.to_lowercase())
+                && gaz.match_word(w).is_none()
+                && !crate::lexicon::is_known_place(w)
+                && !not_a_name(w)
+        };
+        if end < words.len() && joins(words[end], tags[end]) {
+            end += 1;
+            continue;
+        }
+        // `Ursula von der Leyen`: particles followed by a name.
+        let mut k = end;
+        while k < words.len() && PARTICLES.contains(&words[k]) {
+            k += 1;
+        }
+        if k > end && k < words.len() && tags[k] {
+            end = k + 1;
+            continue;
+        }
+        return end;
+    }
+}
+
+/// A title (`Staatschef`, `Sprecher des Ministeriums`), either introducing a
+/// name or describing someone named earlier. Returns where to go on.
+fn title(
+    ix: &mut Index,
+    doc: &Document,
+    words: &[&str],
+    tags: &[bool],
+    base: usize,
+    i: usize,
+    nationality: Option<usize>,
+) -> usize {
+    let mut role_end = i + 1;
+    // A genitive complement: `Sprecher des US-Verteidigungsministeriums`.
+    if matches!(words.get(i + 1), Some(&"des") | Some(&"der"))
+        && words.get(i + 2).is_some_and(|w| capitalised(w))
+        && !words
+            .get(i + 2)
+            .is_some_and(|w| tags[i + 2] && !w.contains('-'))
+    {
+        role_end = i + 3;
+    }
+    let role_words = &words[i..role_end];
+    let role = role_words.join(" ");
+    let mut j = role_end;
+    if words.get(j) == Some(&",") {
+        j += 1;
+    }
+    let sp = |a: usize, b: usize| {
+        Span::new(
+            doc.tokens[base + a].span.start,
+            doc.tokens[base + b - 1].span.end,
+        )
+    };
+    if j < words.len() && tags[j] && Gazetteer::get().match_at(&words[j..]).is_none() {
+        let end = name_run(words, tags, j);
+        let e = name(
+            ix,
+            doc,
+            &words[j..end],
+            base + j..base + end,
+            Some(EntityKind::Person),
+        );
+        if ix.ents[e].kind == EntityKind::Person {
+            ix.add_role(e, &role);
+            if ix.ents[e].nationality.is_none() {
+                ix.ents[e].nationality = nationality;
+            }
+        }
+        return end;
+    }
+    // A description: resolve to the person it most plausibly means.
+    let head = words[i].to_lowercase();
+    let head = head.rsplit('-').next().unwrap_or(&head).to_owned();
+    let best = ix
+        .ents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Person)
+        .map(|(k, e)| {
+            let title = e.roles.iter().any(|r| {
+                let r = r.split(' ').next().unwrap_or("").to_lowercase();
+                r.rsplit('-').next().unwrap_or(&r) == head
+            });
+            let nat = nationality.is_some() && e.nationality == nationality;
+            let score = 2 * u32::from(title) + 2 * u32::from(nat);
+            (score, e.last, k)
+        })
+        .filter(|&(score, _, _)| score >= 2)
+        .max();
+    if let Some((_, _, e)) = best {
+        let start = if nationality.is_some() && i > 0 && !capitalised(words[i - 1]) {
+            i - 1
+        } else {
+            i
+        };
+        ix.add_mention(e, sp(start, role_end), base + start..base + role_end);
+        let title = words[i].rsplit('-').next().unwrap_or(words[i]).to_owned();
+        ix.add_role(e, &title);
+    }
+    role_end
+}
+
+/// A run of proper nouns: a new entity or a further mention of a known one.
+fn name(
+    ix: &mut Index,
+    doc: &Document,
+    run: &[&str],
+    tokens: std::ops::Range<usize>,
+    hint: Option<EntityKind>,
+) -> usize {
+    let span = Span::new(
+        doc.tokens[tokens.start].span.start,
+        doc.tokens[tokens.end - 1].span.end,
+    );
+    let words: Vec<String> = run.iter().map(|w| (*w).to_owned()).collect();
+    // Genitive of a single name: `Putins`, `Kims`.
+    let stem = |w: &str| w.strip_suffix('s').map(str::to_owned);
+    let matches = |e: &Ent, w: &str| e.words.iter().any(|x| x == w);
+    let found = if words.len() == 1 {
+        let w = &words[0];
+        let pick = |ix: &Index, w: &str| {
+            ix.ents
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == EntityKind::Person && e.known.is_none() && matches(e, w))
+                .max_by_key(|(_, e)| e.last)
+                .map(|(k, _)| k)
+        };
+        pick(ix, w).or_else(|| stem(w).and_then(|s| pick(ix, &s)))
+    } else {
+        // The same name, or a fuller form of a name seen alone (`Putin` → `Wladimir Putin`).
+        ix.ents
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Person && e.known.is_none())
+            .find(|(_, e)| {
+                e.words == words
+                    || (e.words.len() < words.len() && e.words.iter().all(|w| words.contains(w)))
+            })
+            .map(|(k, _)| k)
+    };
+    if let Some(e) = found {
+        if words.len() > ix.ents[e].words.len() {
+            ix.ents[e].name = words.join(" ");
+            ix.ents[e].words = words;
+        }
+        ix.add_mention(e, span, tokens);
+        return e;
+    }
+    let joined = words.join(" ");
+    let kind = if words.len() == 1 && crate::lexicon::is_known_place(&joined) {
+        EntityKind::Place
+    } else if words.iter().any(|w| ORG_WORDS.contains(&w.as_str())) {
+        EntityKind::Organization
+    } else if hint.is_some() {
+        hint.unwrap_or(EntityKind::Person)
+    } else if words.len() == 1 && is_acronym(&joined) {
+        EntityKind::Organization
+    } else {
+        EntityKind::Person
+    };
+    let key = (kind != EntityKind::Person).then(|| format!("name:{joined}"));
+    let e = match key.as_ref().and_then(|k| ix.by_key.get(k)) {
+        Some(&e) => e,
+        None => ix.new_ent(joined, kind, key),
+    };
+    ix.add_mention(e, span, tokens);
+    e
+}
+
+/// The token range covering a byte span (tokens whose start lies inside it).
+pub(crate) fn token_range(doc: &Document, span: Span) -> std::ops::Range<usize> {
+    let a = doc.tokens.partition_point(|t| t.span.start < span.start);
+    let b = doc.tokens.partition_point(|t| t.span.start < span.end);
+    a..b
+}
+
+fn kind_rank(k: EntityKind) -> u8 {
+    match k {
+        EntityKind::Person => 0,
+        EntityKind::Media | EntityKind::Organization | EntityKind::Government => 1,
+        EntityKind::Group | EntityKind::Anonymous => 2,
+        EntityKind::Country => 3,
+        EntityKind::Place => 4,
+    }
+}
+
+/// The entity a speaker mention refers to, creating group, anonymous,
+/// government and media entities for common-noun speakers (`Experten`).
+pub(crate) fn speaker_entity(ix: &mut Index, doc: &Document, span: Span) -> Option<usize> {
+    let toks = token_range(doc, span);
+    if toks.is_empty() {
+        return None;
+    }
+    let best = toks
+        .clone()
+        .filter_map(|t| ix.by_token[t])
+        .min_by_key(|&e| kind_rank(ix.ents[e].kind));
+    let words: Vec<&str> = toks
+        .clone()
+        .map(|t| doc.slice(doc.tokens[t].span))
+        .collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    // `Beide Länder`: the two countries last mentioned before.
+    if lower.len() == 2 && lower[0] == "beide" && matches!(lower[1].as_str(), "länder" | "staaten")
+    {
+        let mut countries: Vec<(usize, usize)> = ix
+            .ents
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Country)
+            .filter_map(|(k, e)| {
+                let last = e
+                    .mentions
+                    .iter()
+                    .filter(|m| m.start < span.start)
+                    .map(|m| m.start)
+                    .max()?;
+                Some((last, k))
+            })
+            .collect();
+        countries.sort_unstable_by(|a, b| b.cmp(a));
+        if countries.len() >= 2 {
+            let mut pair = [countries[0].1, countries[1].1];
+            pair.sort_unstable();
+            let name = format!("{} und {}", ix.ents[pair[0]].name, ix.ents[pair[1]].name);
+            let e = ix.noun_entity(&name, EntityKind::Group);
+            ix.add_mention(e, span, toks);
+            return Some(e);
+        }
+    }
+    // The head: the last capitalised word before any comma.
+    let cut = lower.iter().position(|w| w == ",").unwrap_or(lower.len());
+    let head = (0..cut).rev().find(|&k| capitalised(words[k]));
+    let head_source = head.and_then(|h| gazetteer::noun_source(&lower[h]));
+    if let Some(e) = best.filter(|&e| ix.ents[e].kind != EntityKind::Place) {
+        // A country adjective with a group noun is the group, not the country:
+        // `russische Experten`; but `nordkoreanische Angaben` is the country.
+        if ix.ents[e].kind != EntityKind::Country
+            || !matches!(head_source, Some(NounSource::Group | NounSource::Anonymous))
+        {
+            return Some(e);
+        }
+    }
+    // A pronoun: the person mentioned last before it.
+    if words.len() == 1 && matches!(lower[0].as_str(), "er" | "sie") {
+        return ix
+            .ents
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Person)
+            .filter_map(|(k, e)| {
+                let last = e
+                    .mentions
+                    .iter()
+                    .filter(|m| m.start < span.start)
+                    .map(|m| m.start)
+                    .max()?;
+                Some((last, k))
+            })
+            .max()
+            .map(|(_, k)| k);
+    }
+    // A common noun as the speaker.
+    let h = head?;
+    let kind = match head_source? {
+        NounSource::Group => EntityKind::Group,
+        NounSource::Anonymous => EntityKind::Anonymous,
+        NounSource::Government => EntityKind::Government,
+        NounSource::Media => EntityKind::Media,
+        NounSource::Document => return None,
+    };
+    // Name it as written, without a leading article: `russische Experten`.
+    let start = (0..h).find(|&k| !is_article(&lower[k])).unwrap_or(h);
+    let name = words[start..=h].join(" ");
+    let e = ix.noun_entity(&name, kind);
+    ix.add_mention(e, span, toks);
+    Some(e)
+}
+
+fn is_article(w: &str) -> bool {
+    matches!(
+        w,
+        "der"
+            | "die"
+            | "das"
+            | "des"
+            | "dem"
+            | "den"
+            | "ein"
+            | "eine"
+            | "einer"
+            | "eines"
+            | "einem"
+            | "einen"
+    )
+}
+
+/// The finished entities in order of first mention, and the old → new index map.
+pub(crate) fn finish(ix: &Index) -> (Vec<Entity>, Vec<usize>) {
+    let mut order: Vec<usize> = (0..ix.ents.len())
+        .filter(|&k| !ix.ents[k].mentions.is_empty())
+        .collect();
+    order.sort_by_key(|&k| ix.ents[k].mentions.iter().map(|m| m.start).min());
+    let mut map = vec![usize::MAX; ix.ents.len()];
+    let mut out = Vec::with_capacity(order.len());
+    for (new, &old) in order.iter().enumerate() {
+        map[old] = new;
+        let e = &ix.ents[old];
+        let mut mentions = e.mentions.clone();
+        mentions.sort_unstable();
+        out.push(Entity {
+            name: e.name.clone(),
+            kind: e.kind,
+            role: (!e.roles.is_empty()).then(|| e.roles.join(", ")),
+            mentions,
+        });
+    }
+    (out, map)
+}

@@ -1,0 +1,192 @@
+//! Sourcing of each quotation: the speaker's entity, the kind of source, the
+//! channels through which the statement reached the article (`via`) and how
+//! the article presents the claim (`status`).
+//!
+//! Rules over the quotation's roles and sentence; German grammar is decisive
+//! here (`laut X`, `X zufolge`, `nach Angaben X`, reportative `soll`, denial
+//! verbs), so no model is needed.
+
+mod status;
+mod via;
+
+use crate::document::{Document, EntityKind, QuoteType, Role, SourceKind, Via};
+use crate::entities::gazetteer::{self, Gazetteer, NounSource};
+use crate::entities::resolve::{self, Index};
+use crate::span::Span;
+
+/// Lower-cased words of the tokens the rules look at: the sentences of the
+/// quotations and the one after each (others stay empty, saving the work).
+pub(crate) struct Words {
+    pub lower: Vec<String>,
+}
+
+impl Words {
+    fn new(doc: &Document) -> Self {
+        let mut lower = vec![String::new(); doc.tokens.len()];
+        let mut wanted = vec![false; doc.sentences.len()];
+        for q in &doc.quotes {
+            let spans = q
+                .content
+                .spans
+                .iter()
+                .chain(q.frame.iter().flat_map(|f| &f.spans));
+            for s in spans {
+                let a = doc.sentences.partition_point(|x| x.span.end <= s.start);
+                let b = doc.sentences.partition_point(|x| x.span.start < s.end);
+                for w in wanted.iter_mut().take(b + 1).skip(a) {
+                    *w = true;
+                }
+            }
+        }
+        for (s, _) in wanted.iter().enumerate().filter(|(_, &w)| w) {
+            for t in doc.sentences[s].tokens.clone() {
+                lower[t] = doc.slice(doc.tokens[t].span).to_lowercase();
+            }
+        }
+        Words { lower }
+    }
+}
+
+fn covering(role: &Role) -> Option<Span> {
+    let first = role.spans.first()?;
+    let last = role.spans.last()?;
+    Some(Span::new(first.start, last.end))
+}
+
+/// Fills [`crate::document::Quote::sourcing`] of every quotation and adds the
+/// entities speakers and channels need.
+pub(crate) fn annotate(doc: &mut Document, ix: &mut Index) {
+    let words = Words::new(doc);
+    let n = doc.quotes.len();
+    for q in 0..n {
+        let quote = &doc.quotes[q];
+        let speaker_span = quote.speaker.as_ref().and_then(covering);
+        let speaker = speaker_span.and_then(|s| resolve::speaker_entity(ix, doc, s));
+        let via = via::find(doc, &words, ix, q, speaker_span, speaker);
+        let (status, status_cue) = status::find(doc, &words, q);
+        let kind = source_kind(doc, ix, q, speaker);
+        let s = &mut doc.quotes[q].sourcing;
+        s.speaker_entity = speaker;
+        s.via = via;
+        s.status = status;
+        s.status_cue = status_cue;
+        s.source_kind = kind;
+    }
+    inherit(doc);
+}
+
+/// Quotations without a frame of their own (a continuation in the subjunctive,
+/// a partial quote inside another) take the channels of the quotation they
+/// continue or sit in, and a nested one its status too.
+fn inherit(doc: &mut Document) {
+    for q in 0..doc.quotes.len() {
+        if doc.quotes[q].frame.is_some() || !doc.quotes[q].sourcing.via.is_empty() {
+            continue;
+        }
+        let content = covering(&doc.quotes[q].content);
+        let me = doc.quotes[q].sourcing.speaker_entity;
+        let container = (0..doc.quotes.len()).find(|&o| {
+            o != q
+                && matches!((covering(&doc.quotes[o].content), content),
+                    (Some(a), Some(b)) if a.start <= b.start && b.end <= a.end && a != b)
+        });
+        let continued = || {
+            (0..q).rev().find(|&o| {
+                me.is_some()
+                    && doc.quotes[o].sourcing.speaker_entity == me
+                    && doc.quotes[o].kind != QuoteType::IndirectFreeIndirect
+            })
+        };
+        let Some(from) = container.or_else(continued) else {
+            continue;
+        };
+        let src = doc.quotes[from].sourcing.clone();
+        let dst = &mut doc.quotes[q].sourcing;
+        dst.via = src.via;
+        if container.is_some() {
+            if dst.speaker_entity.is_none() {
+                dst.speaker_entity = src.speaker_entity;
+                dst.source_kind = src.source_kind;
+            }
+            if dst.status == Default::default() {
+                dst.status = src.status;
+                dst.status_cue = src.status_cue;
+            }
+        }
+    }
+}
+
+/// The kind of source, from the speaker's entity or, without one, its words.
+fn source_kind(doc: &Document, ix: &Index, q: usize, speaker: Option<usize>) -> SourceKind {
+    let quote = &doc.quotes[q];
+    let speaker_text = quote
+        .speaker
+        .as_ref()
+        .and_then(covering)
+        .map(|s| doc.slice(s).to_lowercase());
+    if let Some(e) = speaker {
+        let ent = &ix.ents[e];
+        return match ent.kind {
+            EntityKind::Person => {
+                let spokesperson = ent.roles.iter().any(|r| {
+                    gazetteer::is_spokesperson(&r.split(' ').next().unwrap_or("").to_lowercase())
+                });
+                if spokesperson {
+                    SourceKind::Official
+                } else {
+                    SourceKind::NamedPerson
+                }
+            }
+            EntityKind::Organization => SourceKind::NamedOrganization,
+            EntityKind::Government | EntityKind::Country => SourceKind::Official,
+            EntityKind::Media => {
+                let state = ent
+                    .known
+                    .is_some_and(|g| Gazetteer::get().entries[g].state_media)
+                    || speaker_text
+                        .as_deref()
+                        .is_some_and(|t| t.contains("staatlich") || t.contains("staats"));
+                if state {
+                    SourceKind::StateMedia
+                } else {
+                    SourceKind::OtherMedia
+                }
+            }
+            EntityKind::Group => SourceKind::UnnamedGroup,
+            EntityKind::Anonymous => SourceKind::Anonymous,
+            EntityKind::Place => SourceKind::Unknown,
+        };
+    }
+    let Some(text) = speaker_text else {
+        return SourceKind::Unknown;
+    };
+    let head = text
+        .split(',')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .last()
+        .unwrap_or("");
+    if gazetteer::is_spokesperson(head) {
+        return SourceKind::Official;
+    }
+    match gazetteer::noun_source(head) {
+        Some(NounSource::Document) if head != "angaben" => SourceKind::Document,
+        _ => SourceKind::Unknown,
+    }
+}
+
+/// A channel phrase over tokens `a..b`, with the entity named in it, if any.
+pub(crate) fn make_via(doc: &Document, ix: &Index, a: usize, b: usize) -> Via {
+    let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
+    let entity = (a..b).filter_map(|t| ix.by_token[t]).find(|&e| {
+        matches!(
+            ix.ents[e].kind,
+            EntityKind::Media | EntityKind::Organization | EntityKind::Government
+        )
+    });
+    Via {
+        role: Role::single(span),
+        entity,
+    }
+}
