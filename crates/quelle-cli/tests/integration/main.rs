@@ -2,6 +2,7 @@
 
 mod cli;
 mod corpus;
+mod entities;
 mod eval;
 mod golden;
 mod util;

@@ -99,6 +99,20 @@ impl Index {
     }
 }
 
+fn adjective_like(w: &str) -> bool {
+    ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e))
+}
+
+/// A name with a lower-case particle joined by a hyphen: `el-Baradei`, `al-Assad`.
+fn particle_name(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(p, rest)| {
+        matches!(
+            p,
+            "el" | "al" | "ad" | "bin" | "ben" | "abu" | "de" | "van" | "von"
+        ) && rest.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
 /// Capitalised words the classifier may take for names: months, weekdays.
 pub(crate) fn not_a_name(w: &str) -> bool {
     const WORDS: &[&str] = &[
@@ -224,9 +238,12 @@ pub(crate) fn find(model: &PropnModel, doc: &Document) -> Index {
                     continue;
                 }
             }
-            let known = gaz
-                .match_at(&words[i..])
-                .filter(|&(len, g)| len > 1 || !gaz.entries[g].common || named_medium(&words, i));
+            let known = gaz.match_at(&words[i..]).filter(|&(len, g)| {
+                len > 1
+                    || !gaz.entries[g].common
+                    || w != gaz.entries[g].name
+                    || named_medium(&words, i)
+            });
             if let Some((len, g)) = known {
                 let e = ix.known(g);
                 ix.add_mention(e, span(i, i + len), base + i..base + i + len);
@@ -265,7 +282,7 @@ pub(crate) fn find(model: &PropnModel, doc: &Document) -> Index {
                     }
                 }
             }
-            if !capitalised(w) {
+            if !capitalised(w) && !particle_name(w) {
                 // Country adjectives all end in `-isch` + ending: test that before looking up.
                 if let Some(g) = w.contains("sch").then(|| gaz.adjective(w)).flatten() {
                     let e = ix.known(g);
@@ -286,9 +303,26 @@ pub(crate) fn find(model: &PropnModel, doc: &Document) -> Index {
             let known_person = ix.person_words.contains(w)
                 || w.strip_suffix('s')
                     .is_some_and(|st| ix.person_words.contains(st));
-            if (tags[i] || known_person) && !not_a_name(w) {
-                let end = name_run(&words, &tags, i);
+            let common_word = gaz.match_word(w).is_some();
+            if (tags[i] || known_person || particle_name(w)) && !not_a_name(w) && !common_word {
+                let mut end = name_run(&words, &tags, i);
+                // A first name at the start of a phrase takes the next capitalised
+                // word as surname even if that is also a noun: `Hans-Jürgen Papier,`.
+                let opens = i == 0 || matches!(words[i - 1], "," | "(" | "–" | "-");
+                let surname = end == i + 1
+                    && end < words.len()
+                    && capitalised(words[end])
+                    && !gazetteer::is_title(&words[end].to_lowercase())
+                    && gaz.match_word(words[end]).is_none()
+                    && !not_a_name(words[end])
+                    && words.get(end + 1).is_none_or(|n| {
+                        *n == "," || n.chars().next().is_some_and(char::is_lowercase)
+                    });
+                if opens && surname && !known_person {
+                    end += 1;
+                }
                 name(&mut ix, doc, &words[i..end], base + i..base + end, None);
+                debug_assert!(end > i);
                 i = end;
                 continue;
             }
@@ -301,12 +335,15 @@ pub(crate) fn find(model: &PropnModel, doc: &Document) -> Index {
 /// Whether a common-word medium name (`Welt`, `Bild`) is used as a name here:
 /// in quotation marks or after `Zeitung`, `Magazin`, `Sender`.
 fn named_medium(words: &[&str], i: usize) -> bool {
-    i > 0
+    let quoted = i > 0
+        && matches!(words[i - 1], "„" | "\"" | "»")
+        && words
+            .get(i + 1)
+            .is_some_and(|w| matches!(*w, "“" | "\"" | "«"));
+    let after_noun = i > 0
         && matches!(
             words[i - 1],
-            "„" | "\""
-                | "»"
-                | "Zeitung"
+            "Zeitung"
                 | "Tageszeitung"
                 | "Wochenzeitung"
                 | "Magazin"
@@ -314,7 +351,8 @@ fn named_medium(words: &[&str], i: usize) -> bool {
                 | "Blatt"
                 | "Sender"
                 | "Boulevardzeitung"
-        )
+        );
+    quoted || after_noun
 }
 
 /// If the quotation mark at `i` opens the name of a medium, the index of its closing mark.
@@ -388,7 +426,7 @@ fn name_run(words: &[&str], tags: &[bool], i: usize) -> usize {
     loop {
         let joins = |w: &str, tagged: bool| {
             let short = w.chars().count() <= 3 && w.chars().all(char::is_alphabetic);
-            (tagged || (capitalised(w) && short))
+            (tagged || (capitalised(w) && short) || particle_name(w))
                 && !gazetteer::is_title(&w.to_lowercase())
                 && gaz.match_word(w).is_none()
                 && !crate::lexicon::is_known_place(w)
@@ -423,20 +461,79 @@ fn title(
     nationality: Option<usize>,
 ) -> usize {
     let mut role_end = i + 1;
-    // A genitive complement: `Sprecher des US-Verteidigungsministeriums`.
-    if matches!(words.get(i + 1), Some(&"des") | Some(&"der"))
-        && words.get(i + 2).is_some_and(|w| capitalised(w))
-        && !words
-            .get(i + 2)
-            .is_some_and(|w| tags[i + 2] && !w.contains('-'))
-    {
-        role_end = i + 3;
+    // A genitive complement: `Sprecher des US-Verteidigungsministeriums`,
+    // `Direktor der Internationalen Atomenergie-Organisation (IAEO)`.
+    if matches!(words.get(i + 1), Some(&"des") | Some(&"der")) {
+        let mut k = i + 2;
+        while k < words.len() && k < i + 9 {
+            let w = words[k];
+            let fits = capitalised(w)
+                || matches!(w, "(" | ")")
+                || (w.chars().all(char::is_lowercase) && adjective_like(w));
+            if !fits || (tags[k] && !w.contains('-') && k > i + 2 && words[k - 1] != "(") {
+                break;
+            }
+            k += 1;
+        }
+        // Parentheses must close inside.
+        if words[i + 2..k].iter().filter(|w| **w == "(").count()
+            == words[i + 2..k].iter().filter(|w| **w == ")").count()
+            && k > i + 2
+            && words[i + 2..k].iter().any(|w| capitalised(w))
+        {
+            role_end = k;
+        }
     }
-    let role_words = &words[i..role_end];
-    let role = role_words.join(" ");
+    let role = words[i..role_end]
+        .join(" ")
+        .replace("( ", "(")
+        .replace(" )", ")");
     let mut j = role_end;
     if words.get(j) == Some(&",") {
         j += 1;
+    }
+    // A title after a name in apposition: `Hans-Jürgen Papier, Präsident des …`.
+    if i >= 2 && words[i - 1] == "," {
+        let before = ix.by_token[base + i - 2];
+        if let Some(e) = before.filter(|&e| ix.ents[e].kind == EntityKind::Person) {
+            ix.add_role(e, &role);
+            return role_end;
+        }
+    }
+    // Right after a title, capitalised words are a name even when the
+    // classifier doubts it: `NATO-Generalsekretär Jaap de Hoop Scheffer`.
+    let starts_name = |k: usize| {
+        k < words.len()
+            && capitalised(words[k])
+            && !gazetteer::is_title(&words[k].to_lowercase())
+            && Gazetteer::get().match_word(words[k]).is_none()
+            && !not_a_name(words[k])
+    };
+    if j == role_end && starts_name(j) && !tags[j] {
+        let mut end = j + 1;
+        while end < words.len()
+            && end < j + 4
+            && (starts_name(end) || PARTICLES.contains(&words[end]))
+        {
+            end += 1;
+        }
+        while end > j + 1 && PARTICLES.contains(&words[end - 1]) {
+            end -= 1;
+        }
+        let e = name(
+            ix,
+            doc,
+            &words[j..end],
+            base + j..base + end,
+            Some(EntityKind::Person),
+        );
+        if ix.ents[e].kind == EntityKind::Person {
+            ix.add_role(e, &role);
+            if ix.ents[e].nationality.is_none() {
+                ix.ents[e].nationality = nationality;
+            }
+        }
+        return end;
     }
     let sp = |a: usize, b: usize| {
         Span::new(
@@ -643,10 +740,16 @@ pub(crate) fn speaker_entity(ix: &mut Index, doc: &Document, span: Span) -> Opti
             .enumerate()
             .filter(|(_, e)| e.kind == EntityKind::Person)
             .filter_map(|(k, e)| {
+                // A genitive (`Papiers Stellvertreter`) names someone who is not the subject.
+                let genitive = |m: &Span| {
+                    let t = doc.slice(*m);
+                    t.strip_suffix('s')
+                        .is_some_and(|st| e.words.iter().any(|w| w == st))
+                };
                 let last = e
                     .mentions
                     .iter()
-                    .filter(|m| m.start < span.start)
+                    .filter(|m| m.start < span.start && !genitive(m))
                     .map(|m| m.start)
                     .max()?;
                 Some((last, k))
@@ -663,8 +766,16 @@ pub(crate) fn speaker_entity(ix: &mut Index, doc: &Document, span: Span) -> Opti
         NounSource::Media => EntityKind::Media,
         NounSource::Document => return None,
     };
-    // Name it as written, without a leading article: `russische Experten`.
-    let start = (0..h).find(|&k| !is_article(&lower[k])).unwrap_or(h);
+    // Name it as written, with the adjectives right before: `russische Experten`.
+    let mut start = h;
+    while start > 0
+        && !capitalised(words[start - 1])
+        && !is_article(&lower[start - 1])
+        && adjective_like(&lower[start - 1])
+        && lower[start - 1].chars().all(char::is_alphabetic)
+    {
+        start -= 1;
+    }
     let name = words[start..=h].join(" ");
     let e = ix.noun_entity(&name, kind);
     ix.add_mention(e, span, toks);

@@ -51,6 +51,14 @@ fn np_forward(doc: &Document, w: &Words, a: usize, limit: usize) -> usize {
         let lw = &w.lower[t];
         if capital(doc, t) {
             nouns += 1;
+        } else if doc.tokens[t].kind == TokenKind::QuoteMark {
+            // `für die „BILD am Sonntag“`: marks around a name are part of it.
+        } else if nouns > 0
+            && matches!(lw.as_str(), "am" | "im" | "von" | "der" | "des")
+            && t + 1 < limit
+            && capital(doc, t + 1)
+        {
+            // `Welt am Sonntag`, `Zeitung der Arbeit`.
         } else if doc.tokens[t].kind != TokenKind::Word
             || !(is_article(lw) || (nouns == 0 && is_adjective_like(lw)))
         {
@@ -58,8 +66,19 @@ fn np_forward(doc: &Document, w: &Words, a: usize, limit: usize) -> usize {
         }
         t += 1;
     }
-    // Drop a trailing article: `laut Reuters der …` is not part of it.
-    while t > a && !capital(doc, t - 1) {
+    // Drop a trailing article: `laut Reuters der …` is not part of it (a closing mark stays).
+    while t > a && !capital(doc, t - 1) && doc.tokens[t - 1].kind != TokenKind::QuoteMark {
+        t -= 1;
+    }
+    // An opening mark with nothing after it is not part of it either.
+    if t > a
+        && doc.tokens[t - 1].kind == TokenKind::QuoteMark
+        && (a..t - 1)
+            .filter(|&k| doc.tokens[k].kind == TokenKind::QuoteMark)
+            .count()
+            % 2
+            == 0
+    {
         t -= 1;
     }
     t
@@ -106,7 +125,12 @@ fn later_channel(doc: &Document, w: &Words, t: usize, hi: usize) -> bool {
         .any(|k| capital(doc, k) && gazetteer::is_channel_noun(&w.lower[k]))
 }
 
-fn phrases(doc: &Document, w: &Words, range: std::ops::Range<usize>) -> Vec<(usize, usize)> {
+fn phrases(
+    doc: &Document,
+    w: &Words,
+    ix: &Index,
+    range: std::ops::Range<usize>,
+) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     let (lo, hi) = (range.start, range.end);
     for t in range {
@@ -148,9 +172,44 @@ fn phrases(doc: &Document, w: &Words, range: std::ops::Range<usize>) -> Vec<(usi
                     })
                 });
                 start.filter(|_| clean).map(|s| {
-                    // Names after the noun belong to it: `der Zeitung Rodong Sinmun`.
+                    // Names after the noun belong to it: `der Zeitung Rodong Sinmun`,
+                    // `Interview mit der New York Times`, `Gastbeitrag für die „BILD“`.
                     let mut e = t + 1;
                     while e < hi && capital(doc, e) {
+                        e += 1;
+                    }
+                    if e < hi
+                        && matches!(w.lower[e].as_str(), "mit" | "für" | "der" | "des" | "von")
+                    {
+                        let from = if matches!(w.lower[e].as_str(), "der" | "des") {
+                            e
+                        } else {
+                            e + 1
+                        };
+                        let end = np_forward(doc, w, from, hi);
+                        if end > from {
+                            e = end;
+                        }
+                    }
+                    (s, e)
+                })
+            }
+            // A medium named after a preposition: `im Deutschlandfunk`, `auf Telegram`.
+            _ if ix.by_token[t].is_some_and(|e| ix.ents[e].kind == EntityKind::Media)
+                && t > lo
+                && (t == lo + 1 || ix.by_token[t - 1] != ix.by_token[t]) =>
+            {
+                let mut s = t - 1;
+                if is_article(&w.lower[s]) && s > lo {
+                    s -= 1;
+                }
+                let prep = matches!(
+                    w.lower[s].as_str(),
+                    "im" | "in" | "auf" | "bei" | "gegenüber" | "via"
+                );
+                prep.then(|| {
+                    let mut e = t + 1;
+                    while e < hi && ix.by_token[e] == ix.by_token[t] {
                         e += 1;
                     }
                     (s, e)
@@ -209,7 +268,7 @@ pub(super) fn find(
     let mut out: Vec<Via> = Vec::new();
     let mut seen: Vec<(usize, usize)> = Vec::new();
     for r in ranges {
-        for (a, b) in phrases(doc, w, r) {
+        for (a, b) in phrases(doc, w, ix, r) {
             if seen.iter().any(|&(x, y)| a < y && x < b) {
                 continue;
             }
