@@ -14,6 +14,8 @@ mod words;
 
 #[cfg(test)]
 pub(crate) mod fixture;
+#[cfg(test)]
+mod warnings_tests;
 
 pub use labels::Lang;
 pub use profile::ProfileJson;

@@ -225,3 +225,97 @@ pub fn build(doc: &AnalysisJson) -> ProfileJson {
         channels,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::fixture::{doc, entity, quote, via};
+
+    /// Two mentions of one entity, an unresolved speaker with a channel, and a quotation without speaker.
+    fn sample() -> AnalysisJson {
+        let mut d = doc("Merkel sagte, die Lage sei ernst. Die Kanzlerin betonte: „Wir handeln jetzt.“ Laut Reuters erklärte ein Sprecher, man prüfe das. „Niemand weiß es“, hieß es.");
+        let merkel = entity(&mut d, "Angela Merkel", EntityKind::Person, "Merkel");
+        let reuters = entity(&mut d, "Reuters", EntityKind::Media, "Reuters");
+        let mut q0 = quote(
+            &d,
+            QuoteType::Indirect,
+            "die Lage sei ernst",
+            Some("Merkel"),
+            Some("sagte"),
+        );
+        q0.speaker.as_mut().unwrap().entity = Some(merkel.clone());
+        q0.source_kind = SourceKind::NamedPerson;
+        let mut q1 = quote(
+            &d,
+            QuoteType::Direct,
+            "„Wir handeln jetzt.“",
+            Some("Die Kanzlerin"),
+            Some("betonte"),
+        );
+        q1.speaker.as_mut().unwrap().entity = Some(merkel);
+        q1.source_kind = SourceKind::NamedPerson;
+        let mut q2 = quote(
+            &d,
+            QuoteType::Indirect,
+            "man prüfe das",
+            Some("ein Sprecher"),
+            Some("erklärte"),
+        );
+        q2.source_kind = SourceKind::Official;
+        q2.via = vec![via(&d, "Laut Reuters", Some(&reuters))];
+        let q3 = quote(&d, QuoteType::Direct, "„Niemand weiß es“", None, None);
+        d.quotes = vec![q0, q1, q2, q3];
+        d.refresh_report();
+        d
+    }
+
+    #[test]
+    fn groups_speakers_by_entity_then_text_and_puts_no_speaker_last() {
+        let p = sample().profile;
+        assert_eq!(p.quotes, 4);
+        let keys: Vec<&str> = p.speakers.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(keys, ["e1", "text:sprecher", "none"]);
+        let merkel = &p.speakers[0];
+        assert_eq!(merkel.quote_indices, [0, 1]);
+        assert_eq!(merkel.name.as_deref(), Some("Angela Merkel"));
+        assert_eq!(merkel.kind, Some(EntityKind::Person));
+        assert_eq!(merkel.source_kind, SourceKind::NamedPerson);
+        assert_eq!(merkel.words, 7, "die Lage sei ernst + Wir handeln jetzt");
+        assert_eq!(p.speakers[1].name.as_deref(), Some("ein Sprecher"));
+        assert_eq!(p.speakers[2].name, None);
+        let total: u32 = p.speakers.iter().map(|s| s.share_percent).sum();
+        assert!((99..=101).contains(&total), "shares add up to {total}");
+        assert_eq!(p.quoted_words, 13);
+    }
+
+    #[test]
+    fn counts_kinds_forms_statuses_and_channels() {
+        let p = sample().profile;
+        let kinds: Vec<(SourceKind, usize)> =
+            p.source_kinds.iter().map(|c| (c.value, c.quotes)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (SourceKind::NamedPerson, 2),
+                (SourceKind::Official, 1),
+                (SourceKind::Unknown, 1)
+            ]
+        );
+        let types: Vec<(QuoteType, usize)> = p.types.iter().map(|c| (c.value, c.quotes)).collect();
+        assert_eq!(types, [(QuoteType::Direct, 2), (QuoteType::Indirect, 2)]);
+        assert_eq!(p.statuses.len(), 1);
+        assert_eq!(p.statuses[0].value, Status::Stated);
+        assert_eq!(p.channels.len(), 1);
+        assert_eq!(p.channels[0].name, "Reuters");
+        assert_eq!(p.channels[0].quote_indices, [2]);
+    }
+
+    #[test]
+    fn normalises_mentions() {
+        assert_eq!(
+            normalise_mention("Die  staatliche\nAgentur"),
+            "staatliche agentur"
+        );
+        assert_eq!(normalise_mention("Die"), "die");
+    }
+}
