@@ -658,6 +658,8 @@ fn card(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::QuoteType;
+    use crate::report::fixture::{doc, quote};
 
     #[test]
     fn escape_neutralises_markup_and_quotes() {
@@ -672,5 +674,123 @@ mod tests {
         assert_eq!(letter(0), "A");
         assert_eq!(letter(25), "Z");
         assert_eq!(letter(26), "AA");
+    }
+
+    /// The article column's text with tags removed and entities decoded.
+    fn visible_article_text(html: &str) -> String {
+        let start = html.find("<div class=\"text\">").unwrap();
+        let end = html.find("</article>").unwrap();
+        let mut out = String::new();
+        let mut in_tag = false;
+        let mut in_button = false;
+        let part = &html[start..end];
+        let mut i = 0;
+        while i < part.len() {
+            let rest = &part[i..];
+            if rest.starts_with("<button") {
+                in_button = true;
+            } else if rest.starts_with("</button>") {
+                in_button = false;
+            } else if rest.starts_with("<a class=\"wmark") {
+                in_button = true;
+            } else if rest.starts_with("</a>") {
+                in_button = false;
+            }
+            let c = rest.chars().next().unwrap();
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag && !in_button => out.push(c),
+                _ => {}
+            }
+            i += c.len_utf8();
+        }
+        out.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+    }
+
+    #[test]
+    fn nested_quotations_render_as_nested_elements_and_keep_the_text() {
+        let mut d = doc("Müller sagte, es gehe um „die Zukunft“ des Landes. Dann ging er.");
+        d.quotes = vec![
+            quote(
+                &d,
+                QuoteType::Indirect,
+                "es gehe um „die Zukunft“ des Landes",
+                Some("Müller"),
+                Some("sagte"),
+            ),
+            quote(
+                &d,
+                QuoteType::Direct,
+                "„die Zukunft“",
+                Some("Müller"),
+                Some("sagte"),
+            ),
+        ];
+        d.refresh_report();
+        let html = render(&d, Lang::De);
+        assert_eq!(
+            html.matches("<span").count(),
+            html.matches("</span>").count()
+        );
+        // The inner quotation sits inside the outer one.
+        let outer = html.find("data-quote=\"0\"").unwrap();
+        let inner = html.find("data-quote=\"1\"").unwrap();
+        assert!(outer < inner);
+        assert!(html[outer..inner].contains("es gehe um"));
+        let words: Vec<String> = visible_article_text(&html)
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect();
+        let expected: Vec<String> = d.text.split_whitespace().map(str::to_owned).collect();
+        assert_eq!(words, expected);
+    }
+
+    #[test]
+    fn hostile_text_is_escaped_everywhere() {
+        let text =
+            "Er <b>sagte</b>: „\"><img src=x onerror=alert(1)>“ </script><script>alert(2)</script>";
+        let mut d = doc(text);
+        d.quotes = vec![quote(
+            &d,
+            QuoteType::Direct,
+            "„\"><img src=x onerror=alert(1)>“",
+            Some("Er <b>sagte</b>"),
+            None,
+        )];
+        d.refresh_report();
+        let html = render(&d, Lang::En);
+        assert!(!html.contains("<img"));
+        assert!(!html.contains("<b>sagte"));
+        assert_eq!(
+            html.matches("<script").count(),
+            1,
+            "only the report's own script"
+        );
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+        assert!(html.contains("lang=\"en\""));
+    }
+
+    #[test]
+    fn the_page_is_self_contained() {
+        let mut d = doc("Er sagte: „Ja.“");
+        d.quotes = vec![quote(
+            &d,
+            QuoteType::Direct,
+            "„Ja.“",
+            Some("Er"),
+            Some("sagte"),
+        )];
+        d.refresh_report();
+        let html = render(&d, Lang::De);
+        for needle in ["http:", "https:", "src=", "<link", "url(", "@import"] {
+            assert!(!html.contains(needle), "{needle} in page");
+        }
+        assert!(html.contains("@media print"));
+        assert!(html.contains("data-quote=\"0\""));
     }
 }
