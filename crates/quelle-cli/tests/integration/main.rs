@@ -1,7 +1,9 @@
 //! The one integration-test binary of the `quelle` CLI (modules by topic).
 
+mod browser;
 mod cli;
 mod corpus;
 mod eval;
 mod golden;
+mod report;
 mod util;
