@@ -133,11 +133,7 @@ pub(crate) fn render(
             one_line(&slice(&doc.text, d))
         )?;
     }
-    let pct = if p.words == 0 {
-        0
-    } else {
-        (p.quoted_words * 100 + p.words / 2) / p.words
-    };
+    let pct = quelle::report::profile::percent(p.quoted_words, p.words);
     writeln!(
         out,
         "{}",

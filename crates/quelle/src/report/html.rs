@@ -8,6 +8,7 @@
 
 use crate::document::BlockKind;
 use crate::report::labels::Lang;
+use crate::report::profile::percent;
 use crate::report::warnings::WarningJson;
 use crate::report::words::Chars;
 use crate::schema::{AnalysisJson, BlockJson, CharSpan, QuoteJson};
@@ -291,7 +292,7 @@ fn segment(
     first_seen: &mut [bool],
 ) {
     let inside = |s: &CharSpan| s.start <= seg.start && seg.end <= s.end;
-    let sentence = doc.sentences.iter().position(|s| inside(s));
+    let sentence = doc.sentences.iter().position(&inside);
     // Warning marks at the start of a sentence they concern.
     if let Some(si) = sentence {
         if doc.sentences[si].start == seg.start && !by_sentence[si].is_empty() {
@@ -389,7 +390,7 @@ fn bars(h: &mut String, rows: &[(String, usize)], total: usize, empty: &str) {
     }
     h.push_str("<table>");
     for (label, n) in rows {
-        let pct = if total == 0 { 0 } else { n * 100 / total };
+        let pct = percent(*n, total);
         let _ = write!(
             h,
             "<tr><td>{}</td><td class=\"num\">{n}</td><td style=\"width:40%\"><div class=\"bar\"><span style=\"width:{pct}%\"></span></div></td></tr>",
@@ -404,18 +405,14 @@ fn sidebar(h: &mut String, doc: &AnalysisJson, style: &SpeakerStyle, lang: Lang)
     let p = &doc.profile;
     let _ = write!(
         h,
-        "<aside aria-label=\"{}\">\n",
+        "<aside aria-label=\"{}\">",
         escape(lang.pick("Quellenprofil", "Sourcing profile"))
     );
-    let pct = if p.words == 0 {
-        0
-    } else {
-        (p.quoted_words * 100 + p.words / 2) / p.words
-    };
+    let pct = percent(p.quoted_words, p.words);
     let named = p.speakers.iter().filter(|s| s.key != "none").count();
     let _ = write!(
         h,
-        "<section class=\"box\"><h2>{}</h2><div class=\"stats\"><div><b>{}</b><span>{}</span></div><div><b>{}</b><span>{}</span></div><div><b>{} %</b><span>{}</span></div><div><b>{}</b><span>{}</span></div></div></section>\n",
+        "<section class=\"box\"><h2>{}</h2><div class=\"stats\"><div><b>{}</b><span>{}</span></div><div><b>{}</b><span>{}</span></div><div><b>{} %</b><span>{}</span></div><div><b>{}</b><span>{}</span></div></div></section>",
         escape(lang.pick("Überblick", "Overview")),
         p.quotes,
         escape(lang.pick("Zitate", "quotations")),

@@ -101,6 +101,11 @@ pub fn speaker_key(q: &QuoteJson) -> String {
     }
 }
 
+/// `part` as a rounded whole percentage of `whole` (0 when `whole` is 0).
+pub fn percent(part: usize, whole: usize) -> usize {
+    (part * 100 + whole / 2).checked_div(whole).unwrap_or(0)
+}
+
 /// Collapses whitespace (line breaks inside a mention) to single spaces.
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -177,11 +182,7 @@ pub fn build(doc: &AnalysisJson) -> ProfileJson {
     }
     let speaker_words: usize = speakers.iter().map(|s| s.words).sum();
     for s in &mut speakers {
-        s.share_percent = if speaker_words == 0 {
-            0
-        } else {
-            ((s.words * 100 + speaker_words / 2) / speaker_words) as u32
-        };
+        s.share_percent = percent(s.words, speaker_words) as u32;
     }
     // The no-speaker group goes last whatever its size: it is not a source.
     speakers.sort_by_key(|s| (s.key == "none", std::cmp::Reverse(s.words)));
