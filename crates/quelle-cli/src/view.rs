@@ -177,7 +177,8 @@ pub(crate) fn render(
         if let Some(r) = &s.role {
             about.push(r.clone());
         }
-        if !none {
+        // "not determined" says nothing a reader can use; leave it out.
+        if !none && s.source_kind != quelle::document::SourceKind::Unknown {
             about.push(lang.source_kind(s.source_kind).to_owned());
         }
         writeln!(

@@ -6,7 +6,7 @@
 //! [`escape`] — element content and attribute values alike (all attributes
 //! are double-quoted) — so hostile input renders as text.
 
-use crate::document::BlockKind;
+use crate::document::{BlockKind, SourceKind};
 use crate::report::labels::Lang;
 use crate::report::profile::percent;
 use crate::report::warnings::WarningJson;
@@ -499,7 +499,8 @@ fn sidebar(h: &mut String, doc: &AnalysisJson, style: &SpeakerStyle, lang: Lang)
             if let Some(r) = &s.role {
                 detail.push(r.clone());
             }
-            if s.key != "none" {
+            // "not determined" says nothing a reader can use; leave it out.
+            if s.key != "none" && s.source_kind != SourceKind::Unknown {
                 detail.push(lang.source_kind(s.source_kind).to_owned());
             }
             let _ = write!(

@@ -648,6 +648,14 @@ fn quote_without_speaker(cx: &Ctx) -> Vec<WarningJson> {
     out
 }
 
+/// Whether a sentence opens with a speaker and a colon (`Saakaschwili: Leider …`),
+/// the interview and headline form of attribution: a colon after at most three words.
+fn speaker_colon(sentence: &str) -> bool {
+    sentence
+        .find(':')
+        .is_some_and(|i| (1..=3).contains(&sentence[..i].split_whitespace().count()))
+}
+
 /// Sentences with an evaluative word that no quotation role touches and that
 /// carry no attribution of their own: opinion in the article's own voice.
 fn opinion_without_source(cx: &Ctx) -> Vec<WarningJson> {
@@ -670,17 +678,18 @@ fn opinion_without_source(cx: &Ctx) -> Vec<WarningJson> {
         if roles.iter().any(|r| spans_overlap(*r, *s)) {
             continue;
         }
-        let ws = words(&cx.chars.slice(*s));
+        let text = cx.chars.slice(*s);
+        let ws = words(&text);
         if ws
             .iter()
             .any(|w| SENTENCE_ATTRIBUTION.contains(&w.as_str()) || cue_verb_lemma(w).is_some())
+            || speaker_colon(&text)
         {
             continue;
         }
         let Some(at) = opinion_word(&ws) else {
             continue;
         };
-        let text = cx.chars.slice(*s);
         // The word as written: `words` keeps order, only the case differs.
         let word = text
             .split(|c: char| !(c.is_alphanumeric() || c == '-'))

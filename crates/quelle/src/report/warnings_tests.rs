@@ -226,7 +226,7 @@ fn quotation_without_speaker_fires_unless_inside_a_sourced_one() {
 
 #[test]
 fn opinion_without_source_fires_only_in_the_articles_own_voice() {
-    let mut d = doc("Das Vorgehen der Regierung ist skandalös. Das sei skandalös, sagte Müller. Laut Kritikern ist es eine Farce. Die Regierung tagte am Montag.");
+    let mut d = doc("Das Vorgehen der Regierung ist skandalös. Das sei skandalös, sagte Müller. Laut Kritikern ist es eine Farce. Die Regierung tagte am Montag. Schmidt: Leider geht es nicht anders.");
     let q = quote(
         &d,
         QuoteType::Indirect,
