@@ -149,6 +149,32 @@ fn flagship_report_renders_in_chromium() {
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(highlighted.len(), v["quotes"].as_array().unwrap().len());
     assert!(dom.contains("id=\"warnings\""));
+
+    // Opening the page at a quotation selects it and shows its card, as a click does.
+    let at = format!("{}#q-4", page.display());
+    let (dom, stderr) = run_chromium(
+        &bin,
+        &dir,
+        Path::new(&at),
+        &["--dump-dom", "--virtual-time-budget=2000"],
+    );
+    assert_eq!(console_lines(&stderr), Vec::<&str>::new());
+    let card = dom
+        .split("data-card=\"4\"")
+        .nth(1)
+        .expect("card of quotation 4");
+    assert!(
+        !card[..card.find('>').unwrap()].contains("hidden"),
+        "card 4 shown"
+    );
+    assert!(
+        dom.contains("data-card=\"3\" hidden"),
+        "other cards stay hidden"
+    );
+    assert!(
+        dom.contains(" sel\" data-quote=\"4\""),
+        "quotation 4 selected"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -458,7 +458,7 @@ fn sidebar(h: &mut String, doc: &AnalysisJson, style: &SpeakerStyle, lang: Lang)
             if !warning.quotes.is_empty() {
                 let _ = write!(h, " {}: ", escape(lang.pick("Zitate", "Quotations")));
                 for &q in &warning.quotes {
-                    let _ = write!(h, "<a href=\"#details\" data-open=\"{q}\">{}</a> ", q + 1);
+                    let _ = write!(h, "<a href=\"#q-{q}\" data-open=\"{q}\">{}</a> ", q + 1);
                 }
             }
             h.push_str("</p></li>");

@@ -1,9 +1,10 @@
 // The sourcing report's only script: inline, no network. Clicking a quotation
-// (or its label) shows its card; clicking a sentence reference flashes it.
+// (or its label), or opening the page at #q-N, shows its card; clicking a
+// sentence reference flashes the sentence.
 (function () {
   "use strict";
   var details = document.getElementById("details-body");
-  function select(id) {
+  function select(id, fromLink) {
     var cards = document.querySelectorAll(".card");
     for (var i = 0; i < cards.length; i++) {
       cards[i].hidden = cards[i].getAttribute("data-card") !== id;
@@ -14,7 +15,9 @@
     for (var j = 0; j < all.length; j++) { all[j].classList.remove("sel"); }
     var parts = document.querySelectorAll('.q[data-quote="' + id + '"]');
     for (var k = 0; k < parts.length; k++) { parts[k].classList.add("sel"); }
-    if (details && details.scrollIntoView) { details.scrollIntoView({ block: "nearest" }); }
+    // From a link, bring the quotation into view; from a click, its card.
+    var target = fromLink ? parts[0] : details;
+    if (target && target.scrollIntoView) { target.scrollIntoView({ block: fromLink ? "center" : "nearest" }); }
   }
   function flash(sentence) {
     var segs = document.querySelectorAll('.seg[data-s="' + sentence + '"]');
@@ -34,5 +37,12 @@
     var q = t.closest("[data-quote]");
     if (q) { select(q.getAttribute("data-quote")); }
   });
+  // A link to one quotation (`report.html#q-4`) opens its card.
+  function fromHash() {
+    var m = /^#q-(\d+)$/.exec(window.location.hash);
+    if (m) { select(m[1], true); }
+  }
+  window.addEventListener("hashchange", fromHash);
+  fromHash();
   document.documentElement.setAttribute("data-ready", "1");
 })();
