@@ -4,6 +4,7 @@ use crate::read::read_text;
 use crate::view;
 use anyhow::Result;
 use clap::ValueEnum;
+use quelle::report::Lang;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -15,6 +16,26 @@ pub(crate) enum Format {
     Text,
     /// The `quelle/1` JSON document (see docs/json-format.md).
     Json,
+    /// A self-contained HTML sourcing report (one file, works offline; see docs/report.md).
+    Html,
+}
+
+/// Languages of the report's labels.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub(crate) enum LangArg {
+    /// Deutsch.
+    De,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::De => Lang::De,
+            LangArg::En => Lang::En,
+        }
+    }
 }
 
 /// Arguments of `quelle analyze`.
@@ -28,6 +49,9 @@ pub(crate) struct Args {
     /// Pretty-print JSON (indented).
     #[arg(long)]
     pretty: bool,
+    /// Language of the labels in the text and HTML views (JSON carries both).
+    #[arg(long, value_enum, default_value_t = LangArg::De)]
+    lang: LangArg,
 }
 
 pub(crate) fn run(args: Args) -> Result<ExitCode> {
@@ -48,7 +72,10 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         }
         Format::Text => {
             let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            view::render(&mut out, &json, colour)?;
+            view::render(&mut out, &json, colour, args.lang.into())?;
+        }
+        Format::Html => {
+            out.write_all(quelle::report::html::render(&json, args.lang.into()).as_bytes())?;
         }
     }
     out.flush()?;

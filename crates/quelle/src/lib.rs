@@ -25,6 +25,7 @@ pub mod lexicon;
 pub mod model;
 pub mod pipeline;
 pub mod quotes;
+pub mod report;
 pub mod schema;
 pub mod segment;
 pub mod sources;

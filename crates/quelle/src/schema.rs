@@ -11,6 +11,7 @@
 use crate::document::{
     BlockKind, Document, EntityKind, Medium, QuoteType, Role, SourceKind, Status, Via,
 };
+use crate::report::{ProfileJson, WarningJson};
 use crate::span::{CharMap, Span};
 use serde::{Deserialize, Serialize};
 
@@ -151,6 +152,12 @@ pub struct AnalysisJson {
     /// Entities, in order of first mention.
     #[serde(default)]
     pub entities: Vec<EntityJson>,
+    /// The sourcing profile (speakers, kinds of source, forms, channels).
+    #[serde(default)]
+    pub profile: ProfileJson,
+    /// Warnings about the sourcing, most serious first.
+    #[serde(default)]
+    pub warnings: Vec<WarningJson>,
 }
 
 /// The JSON id of the entity with index `i` in [`Document::entities`].
@@ -179,8 +186,22 @@ pub fn role_json(text: &str, map: &CharMap, role: &Role) -> RoleJson {
 }
 
 impl AnalysisJson {
-    /// Builds the JSON view of an analysed document.
+    /// Recomputes [`AnalysisJson::profile`] and [`AnalysisJson::warnings`] from
+    /// the rest of the document (after editing quotations or entities by hand).
+    pub fn refresh_report(&mut self) {
+        self.profile = crate::report::profile::build(self);
+        self.warnings = crate::report::warnings::detect(self);
+    }
+
+    /// Builds the JSON view of an analysed document, with its profile and warnings.
     pub fn from_document(doc: &Document) -> Self {
+        let mut json = Self::analysis_only(doc);
+        json.refresh_report();
+        json
+    }
+
+    /// The analysis without the derived report fields.
+    fn analysis_only(doc: &Document) -> Self {
         let text = doc.text();
         let map = doc.char_map();
         let role = |r: &Option<Role>| r.as_ref().map(|r| role_json(text, map, r));
@@ -245,6 +266,8 @@ impl AnalysisJson {
                     mentions: e.mentions.iter().map(|&s| char_span(map, s)).collect(),
                 })
                 .collect(),
+            profile: ProfileJson::default(),
+            warnings: Vec::new(),
         }
     }
 }

@@ -21,11 +21,16 @@ fn check_golden(input: &str, golden: &str) {
         String::from_utf8_lossy(&out.stderr)
     );
     let actual = String::from_utf8(out.stdout).unwrap();
+    compare_with_golden(&actual, golden);
+}
+
+/// Compares `actual` with the golden file `golden` (rewriting it under `QUELLE_BLESS`).
+pub fn compare_with_golden(actual: &str, golden: &str) {
     let golden_path = repo_root()
         .join("crates/quelle-cli/tests/golden")
         .join(golden);
     if std::env::var_os("QUELLE_BLESS").is_some() {
-        std::fs::write(&golden_path, &actual).unwrap();
+        std::fs::write(&golden_path, actual).unwrap();
         return;
     }
     let expected = std::fs::read_to_string(&golden_path)

@@ -1,8 +1,10 @@
 //! The one integration-test binary of the `quelle` CLI (modules by topic).
 
+mod browser;
 mod cli;
 mod corpus;
 mod entities;
 mod eval;
 mod golden;
+mod report;
 mod util;

@@ -18,6 +18,8 @@ pub fn gold_as_system(gold: &GoldDoc) -> AnalysisJson {
         tokens: gold.tokens.clone(),
         quotes: gold.quotes.clone(),
         entities: Vec::new(),
+        profile: Default::default(),
+        warnings: Vec::new(),
     }
 }
 
