@@ -22,6 +22,10 @@ pub(crate) struct Ent {
     pub known: Option<usize>,
     /// Byte offset of the last mention seen (recency for resolution).
     pub last: usize,
+    /// A single unknown capitalised word taken for a name with nothing else to
+    /// support it: kept only if it gains support (a title, a fuller name, a
+    /// speaker role), since such words are often nouns the classifier missed.
+    pub weak: bool,
 }
 
 /// Entities of a document and, per token, the entity a mention there refers to.
@@ -64,6 +68,7 @@ impl Index {
             nationality: None,
             known: None,
             last: 0,
+            weak: false,
         });
         if let Some(k) = key {
             self.by_key.insert(k, e);
@@ -92,6 +97,7 @@ impl Index {
     }
 
     fn add_role(&mut self, e: usize, role: &str) {
+        self.ents[e].weak = false;
         let r = &mut self.ents[e].roles;
         if !r.iter().any(|x| x.eq_ignore_ascii_case(role)) {
             r.push(role.to_owned());
@@ -143,6 +149,18 @@ pub(crate) fn not_a_name(w: &str) -> bool {
         "Frau",
         "Dr.",
         "Prof.",
+        "Jänner",
+        "Feber",
+        "Tag",
+        "Tage",
+        "Monat",
+        "Jahr",
+        "Woche",
+        "Euro",
+        "Dollar",
+        "Prozent",
+        "Uhr",
+        "Anm",
     ];
     WORDS.contains(&w)
         || [
@@ -630,6 +648,9 @@ fn name(
             .map(|(k, _)| k)
     };
     if let Some(e) = found {
+        if words.len() > 1 {
+            ix.ents[e].weak = false;
+        }
         if words.len() > ix.ents[e].words.len() {
             ix.ents[e].name = words.join(" ");
             ix.ents[e].words = words;
@@ -638,7 +659,7 @@ fn name(
         return e;
     }
     let joined = words.join(" ");
-    let kind = if words.len() == 1 && crate::lexicon::is_known_place(&joined) {
+    let kind = if crate::lexicon::is_known_place(&joined) {
         EntityKind::Place
     } else if words.iter().any(|w| ORG_WORDS.contains(&w.as_str())) {
         EntityKind::Organization
@@ -652,7 +673,11 @@ fn name(
     let key = (kind != EntityKind::Person).then(|| format!("name:{joined}"));
     let e = match key.as_ref().and_then(|k| ix.by_key.get(k)) {
         Some(&e) => e,
-        None => ix.new_ent(joined, kind, key),
+        None => {
+            let e = ix.new_ent(joined, kind, key);
+            ix.ents[e].weak = kind == EntityKind::Person && words.len() == 1 && hint.is_none();
+            e
+        }
     };
     ix.add_mention(e, span, tokens);
     e
@@ -678,6 +703,13 @@ fn kind_rank(k: EntityKind) -> u8 {
 /// The entity a speaker mention refers to, creating group, anonymous,
 /// government and media entities for common-noun speakers (`Experten`).
 pub(crate) fn speaker_entity(ix: &mut Index, doc: &Document, span: Span) -> Option<usize> {
+    let e = speaker_entity_inner(ix, doc, span)?;
+    // Speaking makes a name an entity, however weak the evidence was.
+    ix.ents[e].weak = false;
+    Some(e)
+}
+
+fn speaker_entity_inner(ix: &mut Index, doc: &Document, span: Span) -> Option<usize> {
     let toks = token_range(doc, span);
     if toks.is_empty() {
         return None;
@@ -738,7 +770,7 @@ pub(crate) fn speaker_entity(ix: &mut Index, doc: &Document, span: Span) -> Opti
             .ents
             .iter()
             .enumerate()
-            .filter(|(_, e)| e.kind == EntityKind::Person)
+            .filter(|(_, e)| e.kind == EntityKind::Person && !e.weak)
             .filter_map(|(k, e)| {
                 // A genitive (`Papiers Stellvertreter`) names someone who is not the subject.
                 let genitive = |m: &Span| {
@@ -803,7 +835,7 @@ fn is_article(w: &str) -> bool {
 /// The finished entities in order of first mention, and the old → new index map.
 pub(crate) fn finish(ix: &Index) -> (Vec<Entity>, Vec<usize>) {
     let mut order: Vec<usize> = (0..ix.ents.len())
-        .filter(|&k| !ix.ents[k].mentions.is_empty())
+        .filter(|&k| !ix.ents[k].mentions.is_empty() && !ix.ents[k].weak)
         .collect();
     order.sort_by_key(|&k| ix.ents[k].mentions.iter().map(|m| m.start).min());
     let mut map = vec![usize::MAX; ix.ents.len()];
