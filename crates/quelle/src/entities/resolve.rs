@@ -35,7 +35,7 @@ pub(crate) struct Index {
     pub by_token: Vec<Option<usize>>,
     by_key: HashMap<String, usize>,
     /// Every word of every person's name, for recognising later mentions.
-    person_words: std::collections::HashSet<String>,
+    person_words: crate::lexicon::WordSet<String>,
 }
 
 impl Index {
