@@ -299,8 +299,9 @@ pub fn content_features(ctx: &Context) -> FeatureTable {
 }
 
 /// Builds the role-tagger features; `content[i]` is the content label of token `i`
-/// (0 outside any quotation, otherwise `1 + type index`).
-pub fn role_features(ctx: &Context, content: &[u8]) -> FeatureTable {
+/// (0 outside any quotation, otherwise `1 + type index`). Sentences with
+/// `active[s] == false` get empty rows (the tagger is not run on them).
+pub fn role_features(ctx: &Context, content: &[u8], active: &[bool]) -> FeatureTable {
     let mut t = FeatureTable::default();
     // Room for every token's features (at most 25): no reallocation while filling.
     t.values.reserve(ctx.tokens.len() * 25);
@@ -308,7 +309,13 @@ pub fn role_features(ctx: &Context, content: &[u8]) -> FeatureTable {
     t.start();
     let pp = punct_prefix(ctx);
     let toks = &ctx.tokens;
-    for s in &ctx.sentences {
+    for (si, s) in ctx.sentences.iter().enumerate() {
+        if !active[si] {
+            for _ in s.start..s.end {
+                t.end_row();
+            }
+            continue;
+        }
         let bits = sentence_bits(s);
         // Where content lies in this sentence: first and last content token.
         let first_c = (s.start..s.end).find(|&i| content[i] != 0);
@@ -356,4 +363,18 @@ pub fn role_features(ctx: &Context, content: &[u8]) -> FeatureTable {
         }
     }
     t
+}
+
+/// Sentences the role tagger must look at: those holding content or next to a
+/// sentence holding content (a frame may precede or follow in its own sentence).
+/// Roles elsewhere attach to no quotation, so the others are skipped.
+pub fn role_sentences(ctx: &Context, content: &[u8]) -> Vec<bool> {
+    let has: Vec<bool> = ctx
+        .sentences
+        .iter()
+        .map(|s| content[s.start..s.end].iter().any(|&c| c != 0))
+        .collect();
+    (0..has.len())
+        .map(|i| has[i] || (i > 0 && has[i - 1]) || has.get(i + 1).copied().unwrap_or(false))
+        .collect()
 }

@@ -175,36 +175,40 @@ impl QuoteModels {
     /// Content labels per token.
     pub fn tag_content(&self, ctx: &Context) -> Vec<usize> {
         let table = features::content_features(ctx);
-        decode_sentences(&self.content, ctx, &table.rows(), true)
+        decode_sentences(&self.content, ctx, &table.rows(), None)
     }
 
     /// Role labels per token, given content labels.
     pub fn tag_roles(&self, ctx: &Context, content: &[usize]) -> Vec<usize> {
         let types = content_types(content);
-        let table = features::role_features(ctx, &types);
-        decode_sentences(&self.roles, ctx, &table.rows(), false)
+        let active = features::role_sentences(ctx, &types);
+        let table = features::role_features(ctx, &types, &active);
+        decode_sentences(&self.roles, ctx, &table.rows(), Some(&active))
     }
 }
 
 /// Decodes each sentence on its own (sentences are the taggers' sequences).
-/// For content, `direct` labels are allowed only inside quotation marks.
+/// Content (`roles == None`): `direct` labels are allowed only inside quotation
+/// marks. Roles: sentences not `active` are all `O` without decoding.
 fn decode_sentences(
     model: &LinearModel,
     ctx: &Context,
     rows: &[&[u64]],
-    content: bool,
+    roles: Option<&[bool]>,
 ) -> Vec<usize> {
     let l = model.labels;
     // The BIO rule is the same at every position: folded into the decoder once.
     let decoder = viterbi::Constrained::new(model, |from, to| allowed(from, to, l));
     let mut out = Vec::with_capacity(rows.len());
-    for s in &ctx.sentences {
+    for (si, s) in ctx.sentences.iter().enumerate() {
         let rows = &rows[s.start..s.end];
-        if content {
-            let ok = |pos: usize, to: usize| content_label_ok(ctx, s.start + pos, to);
-            decoder.decode_masked_into(rows, ok, &mut out);
-        } else {
-            decoder.decode_into(rows, &mut out);
+        match roles {
+            None => {
+                let ok = |pos: usize, to: usize| content_label_ok(ctx, s.start + pos, to);
+                decoder.decode_masked_into(rows, ok, &mut out);
+            }
+            Some(active) if active[si] => decoder.decode_into(rows, &mut out),
+            Some(_) => out.resize(out.len() + rows.len(), 0),
         }
     }
     out

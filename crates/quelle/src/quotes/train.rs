@@ -256,7 +256,10 @@ pub fn train(
     );
     let role_tables: Vec<_> = examples
         .iter()
-        .map(|e| features::role_features(&e.ctx, &content_types(&e.content)))
+        .map(|e| {
+            let all = vec![true; e.ctx.sentences.len()];
+            features::role_features(&e.ctx, &content_types(&e.content), &all)
+        })
         .collect();
     let lr = label_count(ROLE_KINDS.len());
     let roles = train_tagger(
