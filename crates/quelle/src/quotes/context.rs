@@ -183,7 +183,10 @@ impl Context {
                 region: 0,
                 zu_inf: shape == 0
                     && lower.ends_with('n')
-                    && (lower.len() >= 7 && lower.as_bytes()[2..lower.len() - 3].windows(2).any(|w| w == b"zu")
+                    && (lower.len() >= 7
+                        && lower.as_bytes()[2..lower.len() - 3]
+                            .windows(2)
+                            .any(|w| w == b"zu")
                         || i > 0 && doc.slice(doc.tokens[i - 1].span) == "zu"),
             });
         }

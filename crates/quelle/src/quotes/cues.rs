@@ -86,8 +86,16 @@ impl CueTable {
         let scores = counts
             .into_iter()
             .map(|(w, [cue, rep, all, lower])| {
-                let c = if cue >= MIN_CUE_COUNT { tenths(cue, all) } else { 0 };
-                let r = if rep >= MIN_REPORTED_COUNT { tenths(rep, lower) } else { 0 };
+                let c = if cue >= MIN_CUE_COUNT {
+                    tenths(cue, all)
+                } else {
+                    0
+                };
+                let r = if rep >= MIN_REPORTED_COUNT {
+                    tenths(rep, lower)
+                } else {
+                    0
+                };
                 (w.to_owned(), (c, r))
             })
             .filter(|(_, s)| *s != (0, 0))

@@ -18,7 +18,8 @@ pub mod train;
 use crate::document::{Document, Medium, Quote, QuoteType};
 use crate::error::Result;
 use crate::model::format::{ModelFile, WeightEncoding};
-use crate::model::{viterbi, LinearModel};
+use crate::model::linear::SequenceModel;
+use crate::model::{viterbi, LinearModel, QuantisedModel};
 use context::Context;
 use cues::CueTable;
 use labels::{allowed, label_count, ROLE_KINDS};
@@ -42,9 +43,41 @@ pub struct QuoteModels {
     pub medium: LinearModel,
     /// Learned cue scores of words.
     pub cues: CueTable,
+    /// The taggers in their inference layout (`i16` weights), made by [`QuoteModels::new`].
+    fast: [QuantisedModel; 2],
 }
 
 impl QuoteModels {
+    /// Assembles the models (and prepares the taggers' inference layout).
+    pub fn new(
+        content: LinearModel,
+        roles: LinearModel,
+        medium: LinearModel,
+        cues: CueTable,
+    ) -> Self {
+        let fast = [QuantisedModel::new(&content), QuantisedModel::new(&roles)];
+        QuoteModels {
+            content,
+            roles,
+            medium,
+            cues,
+            fast,
+        }
+    }
+
+    /// Bytes of model weights held in memory (float models and their inference layout).
+    pub fn memory_bytes(&self) -> usize {
+        let f = |m: &LinearModel| (m.weights.len() + m.transitions.len()) * 4;
+        f(&self.content)
+            + f(&self.roles)
+            + f(&self.medium)
+            + self
+                .fast
+                .iter()
+                .map(QuantisedModel::size_bytes)
+                .sum::<usize>()
+    }
+
     /// Loads the models embedded in the library.
     pub fn embedded() -> Result<Self> {
         Self::from_bytes(
@@ -92,12 +125,12 @@ impl QuoteModels {
         check(&c, label_count(5))?;
         check(&r, label_count(ROLE_KINDS.len()))?;
         check(&m, Medium::ALL.len())?;
-        Ok(QuoteModels {
-            content: c.model,
-            roles: r.model,
-            medium: m.model,
-            cues: CueTable::from_tsv(cues)?,
-        })
+        Ok(QuoteModels::new(
+            c.model,
+            r.model,
+            m.model,
+            CueTable::from_tsv(cues)?,
+        ))
     }
 
     /// The model files, for saving.
@@ -175,7 +208,7 @@ impl QuoteModels {
     /// Content labels per token.
     pub fn tag_content(&self, ctx: &Context) -> Vec<usize> {
         let table = features::content_features(ctx);
-        decode_sentences(&self.content, ctx, &table.rows(), None)
+        decode_sentences(&self.fast[0], ctx, &table.rows(), None)
     }
 
     /// Role labels per token, given content labels.
@@ -183,20 +216,20 @@ impl QuoteModels {
         let types = content_types(content);
         let active = features::role_sentences(ctx, &types);
         let table = features::role_features(ctx, &types, &active);
-        decode_sentences(&self.roles, ctx, &table.rows(), Some(&active))
+        decode_sentences(&self.fast[1], ctx, &table.rows(), Some(&active))
     }
 }
 
 /// Decodes each sentence on its own (sentences are the taggers' sequences).
 /// Content (`roles == None`): `direct` labels are allowed only inside quotation
 /// marks. Roles: sentences not `active` are all `O` without decoding.
-fn decode_sentences(
-    model: &LinearModel,
+fn decode_sentences<M: SequenceModel>(
+    model: &M,
     ctx: &Context,
     rows: &[&[u64]],
     roles: Option<&[bool]>,
 ) -> Vec<usize> {
-    let l = model.labels;
+    let l = model.labels();
     // The BIO rule is the same at every position: folded into the decoder once.
     let decoder = viterbi::Constrained::new(model, |from, to| allowed(from, to, l));
     let mut out = Vec::with_capacity(rows.len());

@@ -292,10 +292,5 @@ pub fn train(
             right as f64 / total.max(1) as f64
         ));
     }
-    Ok(QuoteModels {
-        content,
-        roles,
-        medium: med.finish(),
-        cues,
-    })
+    Ok(QuoteModels::new(content, roles, med.finish(), cues))
 }
