@@ -131,6 +131,10 @@ pub fn assemble(
             if last.kind == kind && c.end <= prev.1 {
                 continue;
             }
+            // Inside a direct quotation (its marks span a sentence end the tagger cut at).
+            if last.kind == QuoteType::Direct && c.start >= prev.0 && c.end <= prev.1 {
+                continue;
+            }
             if last.kind == kind
                 && matches!(kind, QuoteType::Direct | QuoteType::Indirect)
                 && mergeable(doc, ctx, &roles, kind, prev, (c.start, c.end))
@@ -154,7 +158,14 @@ pub fn assemble(
             parent: None,
         });
     }
-    let in_content = |i: usize| content[i] != 0;
+    // Content as assembled (chunks snapped to clause edges and closing marks) or as tagged.
+    let mut covered: Vec<bool> = content.iter().map(|&l| l != 0).collect();
+    for d in &drafts {
+        for &(s, e) in &d.content {
+            covered[s..e].iter_mut().for_each(|c| *c = true);
+        }
+    }
+    let in_content = |i: usize| covered[i];
     let mut last_speaker: Option<(usize, usize)> = None;
     for d in &mut drafts {
         let first_tok = d.content[0].0;
@@ -221,6 +232,10 @@ pub fn assemble(
         if let Some(a) = anchor {
             d.frame = frame_around(doc, ctx, a, &in_content);
         }
+        complete_attribution(doc, ctx, d);
+        if let Some(sp) = d.speaker {
+            d.speaker = Some(trim_attributed_speaker(doc, sp));
+        }
         // Without a speaker of its own, a quotation continues the last speaker (within a few sentences).
         if d.speaker.is_none() {
             d.speaker = last_speaker.filter(|&(s, _)| {
@@ -230,9 +245,6 @@ pub fn assemble(
         if d.speaker.is_some() {
             last_speaker = d.speaker;
         }
-    }
-    for d in &mut drafts {
-        complete_attribution(doc, ctx, d);
     }
     add_nested(ctx, &mut drafts);
     drafts
@@ -301,6 +313,20 @@ fn complete_attribution(doc: &Document, ctx: &Context, d: &mut Draft) {
     };
     if ss < se {
         d.speaker = Some((ss, se));
+    }
+}
+
+/// A speaker chunk running into an attribution phrase ends before it: in
+/// `schrieb Putin den Staatsmedien zufolge` the speaker is `Putin`, and
+/// `den Staatsmedien zufolge` names the channel.
+fn trim_attributed_speaker(doc: &Document, (s, e): (usize, usize)) -> (usize, usize) {
+    let word = |i: usize| doc.slice(doc.tokens[i].span);
+    if e >= doc.tokens.len() || !matches!(word(e), "zufolge" | "gemäß") {
+        return (s, e);
+    }
+    match (s + 1..e).find(|&i| matches!(word(i), "den" | "dem" | "der" | "einem" | "einer")) {
+        Some(cut) => (s, cut),
+        None => (s, e),
     }
 }
 
@@ -415,6 +441,10 @@ fn snap(doc: &Document, ctx: &Context, c: Chunk) -> Chunk {
             }) {
                 out.end = end.max(c.end);
             }
+        }
+        // No reporting clause: a continuation or report that opens its sentence runs to its end.
+        None if c.start == sent.start && QuoteType::ALL[c.kind] != QuoteType::Indirect => {
+            out.end = sent.end.max(c.end);
         }
         _ => {}
     }
