@@ -15,8 +15,8 @@ use crate::model::train::Averaged;
 use crate::schema::{QuoteJson, RoleJson};
 use crate::Pipeline;
 
-/// Most passes of the medium classifier (it generalises best when stopped early).
-const MEDIUM_EPOCHS: usize = 4;
+/// Most passes of the medium classifier (4-fold CV medium F1: 2 passes 0.444, 4 passes 0.447, 8 passes 0.453).
+const MEDIUM_EPOCHS: usize = 8;
 
 /// Settings of a training run.
 #[derive(Debug, Clone)]
@@ -274,7 +274,6 @@ pub fn train(
 
     let mut med = Averaged::new(Medium::ALL.len(), opts.medium_buckets);
     let mut feats = Vec::new();
-    // The medium classifier overfits its sparse features quickly: fewer passes.
     for epoch in 0..opts.epochs.min(MEDIUM_EPOCHS) {
         let (mut right, mut total) = (0, 0);
         for e in &examples {
