@@ -112,6 +112,61 @@ fn mergeable(
         || (a.1..b.0).any(|i| ctx.tokens[i].cue_lemma.is_some() || ctx.tokens[i].attribution)
 }
 
+/// Lowest cue score of a reporting verb whose comma clause is taken as indirect speech.
+const MIN_REPORTING_SCORE: u8 = 8;
+
+/// Marks indirect speech the tagger left out after a strong reporting verb and a
+/// comma (`KCNA schrieb, das Treffen zeuge von …`): in a sentence without content,
+/// the clause after `VERB ,` runs to the sentence end, unless a conjunction that
+/// opens no reported speech (`als`, `nachdem`, `um`) starts it.
+pub fn complete_reporting_clauses(doc: &Document, ctx: &Context, content: &mut [usize]) {
+    let indirect = super::labels::type_index(QuoteType::Indirect);
+    for s in &ctx.sentences {
+        let Some(a) = s.first_cue else { continue };
+        if ctx.tokens[a].cue_score < MIN_REPORTING_SCORE
+            || content[s.start..s.end].iter().any(|&l| l != 0)
+            || a + 2 >= s.end
+            || doc.slice(doc.tokens[a + 1].span) != ","
+        {
+            continue;
+        }
+        let first = doc.slice(doc.tokens[a + 2].span).to_lowercase();
+        if matches!(
+            first.as_str(),
+            "als"
+                | "nachdem"
+                | "bevor"
+                | "während"
+                | "wenn"
+                | "weil"
+                | "da"
+                | "obwohl"
+                | "denen"
+                | "dessen"
+                | "deren"
+                | "um"
+                | "und"
+                | "aber"
+                | "wo"
+                | "wie"
+        ) || ctx.tokens[a + 2].depth > 0
+        {
+            continue;
+        }
+        let mut end = s.end;
+        while end > a + 2 && matches!(doc.slice(doc.tokens[end - 1].span), "." | "!" | "?") {
+            end -= 1;
+        }
+        if end < a + 5 {
+            continue;
+        }
+        content[a + 2] = super::labels::begin(indirect);
+        for l in &mut content[a + 3..end] {
+            *l = super::labels::inside(indirect);
+        }
+    }
+}
+
 /// Assembles quotations from content and role labels.
 pub fn assemble(
     doc: &Document,

@@ -160,7 +160,8 @@ impl QuoteModels {
     /// Finds the quotations of a segmented document.
     pub fn find(&self, doc: &Document) -> Vec<Quote> {
         let ctx = Context::new(doc, &self.cues);
-        let content = self.tag_content(&ctx);
+        let mut content = self.tag_content(&ctx);
+        assemble::complete_reporting_clauses(doc, &ctx, &mut content);
         let roles = self.tag_roles(&ctx, &content);
         let drafts = assemble::assemble(doc, &ctx, &content, &roles);
         let mut feats = Vec::new();
