@@ -8,7 +8,9 @@
 pub mod format;
 pub mod hash;
 pub mod linear;
+pub mod quantised;
 pub mod train;
 pub mod viterbi;
 
 pub use linear::LinearModel;
+pub use quantised::QuantisedModel;

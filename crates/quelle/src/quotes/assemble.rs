@@ -112,6 +112,61 @@ fn mergeable(
         || (a.1..b.0).any(|i| ctx.tokens[i].cue_lemma.is_some() || ctx.tokens[i].attribution)
 }
 
+/// Lowest cue score of a reporting verb whose comma clause is taken as indirect speech.
+const MIN_REPORTING_SCORE: u8 = 8;
+
+/// Marks indirect speech the tagger left out after a strong reporting verb and a
+/// comma (`KCNA schrieb, das Treffen zeuge von …`): in a sentence without content,
+/// the clause after `VERB ,` runs to the sentence end, unless a conjunction that
+/// opens no reported speech (`als`, `nachdem`, `um`) starts it.
+pub fn complete_reporting_clauses(doc: &Document, ctx: &Context, content: &mut [usize]) {
+    let indirect = super::labels::type_index(QuoteType::Indirect);
+    for s in &ctx.sentences {
+        let Some(a) = s.first_cue else { continue };
+        if ctx.tokens[a].cue_score < MIN_REPORTING_SCORE
+            || content[s.start..s.end].iter().any(|&l| l != 0)
+            || a + 2 >= s.end
+            || doc.slice(doc.tokens[a + 1].span) != ","
+        {
+            continue;
+        }
+        let first = doc.slice(doc.tokens[a + 2].span).to_lowercase();
+        if matches!(
+            first.as_str(),
+            "als"
+                | "nachdem"
+                | "bevor"
+                | "während"
+                | "wenn"
+                | "weil"
+                | "da"
+                | "obwohl"
+                | "denen"
+                | "dessen"
+                | "deren"
+                | "um"
+                | "und"
+                | "aber"
+                | "wo"
+                | "wie"
+        ) || ctx.tokens[a + 2].depth > 0
+        {
+            continue;
+        }
+        let mut end = s.end;
+        while end > a + 2 && matches!(doc.slice(doc.tokens[end - 1].span), "." | "!" | "?") {
+            end -= 1;
+        }
+        if end < a + 5 {
+            continue;
+        }
+        content[a + 2] = super::labels::begin(indirect);
+        for l in &mut content[a + 3..end] {
+            *l = super::labels::inside(indirect);
+        }
+    }
+}
+
 /// Assembles quotations from content and role labels.
 pub fn assemble(
     doc: &Document,
@@ -129,6 +184,10 @@ pub fn assemble(
             let prev = *last.content.last().expect("non-empty");
             // Already covered by a quotation snapped to its closing mark.
             if last.kind == kind && c.end <= prev.1 {
+                continue;
+            }
+            // Inside a direct quotation (its marks span a sentence end the tagger cut at).
+            if last.kind == QuoteType::Direct && c.start >= prev.0 && c.end <= prev.1 {
                 continue;
             }
             if last.kind == kind
@@ -154,7 +213,14 @@ pub fn assemble(
             parent: None,
         });
     }
-    let in_content = |i: usize| content[i] != 0;
+    // Content as assembled (chunks snapped to clause edges and closing marks) or as tagged.
+    let mut covered: Vec<bool> = content.iter().map(|&l| l != 0).collect();
+    for d in &drafts {
+        for &(s, e) in &d.content {
+            covered[s..e].iter_mut().for_each(|c| *c = true);
+        }
+    }
+    let in_content = |i: usize| covered[i];
     let mut last_speaker: Option<(usize, usize)> = None;
     for d in &mut drafts {
         let first_tok = d.content[0].0;
@@ -221,6 +287,10 @@ pub fn assemble(
         if let Some(a) = anchor {
             d.frame = frame_around(doc, ctx, a, &in_content);
         }
+        complete_attribution(doc, ctx, d);
+        if let Some(sp) = d.speaker {
+            d.speaker = Some(trim_attributed_speaker(doc, sp));
+        }
         // Without a speaker of its own, a quotation continues the last speaker (within a few sentences).
         if d.speaker.is_none() {
             d.speaker = last_speaker.filter(|&(s, _)| {
@@ -230,9 +300,6 @@ pub fn assemble(
         if d.speaker.is_some() {
             last_speaker = d.speaker;
         }
-    }
-    for d in &mut drafts {
-        complete_attribution(doc, ctx, d);
     }
     add_nested(ctx, &mut drafts);
     drafts
@@ -301,6 +368,20 @@ fn complete_attribution(doc: &Document, ctx: &Context, d: &mut Draft) {
     };
     if ss < se {
         d.speaker = Some((ss, se));
+    }
+}
+
+/// A speaker chunk running into an attribution phrase ends before it: in
+/// `schrieb Putin den Staatsmedien zufolge` the speaker is `Putin`, and
+/// `den Staatsmedien zufolge` names the channel.
+fn trim_attributed_speaker(doc: &Document, (s, e): (usize, usize)) -> (usize, usize) {
+    let word = |i: usize| doc.slice(doc.tokens[i].span);
+    if e >= doc.tokens.len() || !matches!(word(e), "zufolge" | "gemäß") {
+        return (s, e);
+    }
+    match (s + 1..e).find(|&i| matches!(word(i), "den" | "dem" | "der" | "einem" | "einer")) {
+        Some(cut) => (s, cut),
+        None => (s, e),
     }
 }
 
@@ -415,6 +496,10 @@ fn snap(doc: &Document, ctx: &Context, c: Chunk) -> Chunk {
             }) {
                 out.end = end.max(c.end);
             }
+        }
+        // No reporting clause: a continuation or report that opens its sentence runs to its end.
+        None if c.start == sent.start && QuoteType::ALL[c.kind] != QuoteType::Indirect => {
+            out.end = sent.end.max(c.end);
         }
         _ => {}
     }

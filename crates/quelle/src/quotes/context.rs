@@ -12,6 +12,8 @@ use crate::model::hash::hash_bytes;
 
 /// Lowest cue score for a word to anchor a sentence's reporting clause.
 const MIN_ANCHOR_SCORE: u8 = 2;
+/// Lowest reported score for a word to anchor a sentence as reported speech.
+pub const MIN_REPORTED_SCORE: u8 = 3;
 
 /// Facts about one token.
 #[derive(Debug, Clone, Default)]
@@ -28,6 +30,8 @@ pub struct TokenFacts {
     pub subj: Subjunctive,
     /// How often the word is a cue in training data, in tenths.
     pub cue_score: u8,
+    /// How often the word lies in reported content in training data, in tenths.
+    pub rep_score: u8,
     /// Lemma hash when the form is a speech/thought/writing verb.
     pub cue_lemma: Option<u64>,
     /// An attribution word: `laut`, `zufolge`, `angaben`, `nach`, `gemäß`, `so` …
@@ -48,6 +52,8 @@ pub struct TokenFacts {
     /// word-count bucket, whether every word is capitalised (a name or title, not
     /// speech), whether it ends in sentence punctuation.
     pub region: u8,
+    /// Ends a `zu`-infinitive: `einzubringen`, or `zu` + a word in `-n` (`zu verhindern`).
+    pub zu_inf: bool,
 }
 
 /// Facts about one sentence.
@@ -55,6 +61,9 @@ pub struct TokenFacts {
 pub struct SentenceFacts {
     /// The likeliest cue token outside quotation marks (highest cue score, first on ties), if any.
     pub first_cue: Option<usize>,
+    /// The word likeliest to make the sentence reported speech (highest reported
+    /// score outside quotation marks, at least [`MIN_REPORTED_SCORE`]), if any.
+    pub rep_anchor: Option<usize>,
     /// First speech, thought or writing verb (by lexicon) outside quotation marks, if any.
     pub speech_verb: Option<usize>,
     /// First attribution-word token, if any.
@@ -129,6 +138,7 @@ impl Context {
             } else {
                 0
             };
+            let (cue_score, rep_score) = cues.scores(lower);
             let suffix_start = lower.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
             tokens.push(TokenFacts {
                 lower: hash_bytes(lower.as_bytes()),
@@ -141,7 +151,8 @@ impl Context {
                 } else {
                     Subjunctive::No
                 },
-                cue_score: cues.score(lower),
+                cue_score,
+                rep_score,
                 cue_lemma: lexicon::cue_verb_lemma(lower).map(|l| hash_bytes(l.as_bytes())),
                 attribution: is_attribution_word(lower),
                 channel: is_channel_word(lower),
@@ -170,6 +181,13 @@ impl Context {
                 clause_punct: matches!(s, "," | ":" | ";" | "–" | "—" | "-" | "(" | ")"),
                 sentence: 0,
                 region: 0,
+                zu_inf: shape == 0
+                    && lower.ends_with('n')
+                    && (lower.len() >= 7
+                        && lower.as_bytes()[2..lower.len() - 3]
+                            .windows(2)
+                            .any(|w| w == b"zu")
+                        || i > 0 && doc.slice(doc.tokens[i - 1].span) == "zu"),
             });
         }
         for r in &marks.regions {
@@ -193,6 +211,7 @@ impl Context {
                 }
             }
             let mut best_score = 0;
+            let mut rep_best = 0;
             for i in s.tokens.clone() {
                 let t = &mut tokens[i];
                 t.sentence = si;
@@ -202,6 +221,13 @@ impl Context {
                 {
                     f.first_cue = Some(i);
                     best_score = t.cue_score;
+                }
+                if t.rep_score >= MIN_REPORTED_SCORE
+                    && t.depth == 0
+                    && f.rep_anchor.is_none_or(|_| t.rep_score > rep_best)
+                {
+                    f.rep_anchor = Some(i);
+                    rep_best = t.rep_score;
                 }
                 if t.cue_lemma.is_some() && t.depth == 0 && f.speech_verb.is_none() {
                     f.speech_verb = Some(i);

@@ -4,25 +4,51 @@
 //! training split, the share of its occurrences that are cues, in tenths. The
 //! table gives the taggers their anchor: the likeliest cue word of a sentence.
 //! Stored as TSV (`word<TAB>score`), sorted by word.
+//!
+//! A second score per word (an optional third column) is for *reported* speech,
+//! which gnqa annotates without a cue: the share of the word's occurrences that
+//! lie inside reported content (`fordert`, `bezeichnete`, `sprach von`), in
+//! tenths, for lowercase words seen there at least [`MIN_REPORTED_COUNT`] times.
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::lexicon::WordMap;
 
 /// Minimum number of times a word must be a gold cue to enter the table.
 const MIN_CUE_COUNT: u32 = 2;
+/// Minimum number of times a word must lie in reported content to get a reported score.
+const MIN_REPORTED_COUNT: u32 = 3;
+
+/// One observation of a word in training data.
+#[derive(Debug, Clone, Copy)]
+pub struct Observation<'a> {
+    /// The lowercase form.
+    pub word: &'a str,
+    /// Part of a gold cue.
+    pub cue: bool,
+    /// Inside the content of a gold *reported* quotation.
+    pub reported: bool,
+    /// Written in lowercase (reported scores are kept for such words only: verbs, not names).
+    pub lowercase: bool,
+}
 
 /// Lowercase word → cue score (0–10: tenths of its occurrences that are cues).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CueTable {
     // Looked up for every token: a fast word hash, not SipHash (see `WordHasher`).
-    scores: WordMap<String, u8>,
+    scores: WordMap<String, (u8, u8)>,
 }
 
 impl CueTable {
     /// The score of a lowercase word (0 when unknown).
     #[inline]
     pub fn score(&self, lower: &str) -> u8 {
-        self.scores.get(lower).copied().unwrap_or(0)
+        self.scores.get(lower).map_or(0, |s| s.0)
+    }
+
+    /// Both scores of a lowercase word: (cue, reported), 0 when unknown.
+    #[inline]
+    pub fn scores(&self, lower: &str) -> (u8, u8) {
+        self.scores.get(lower).copied().unwrap_or((0, 0))
     }
 
     /// Number of words in the table.
@@ -37,17 +63,42 @@ impl CueTable {
 
     /// Builds the table from `(lowercase word, is cue)` observations.
     pub fn learn<'a>(observations: impl IntoIterator<Item = (&'a str, bool)>) -> Self {
-        let mut counts: WordMap<&str, (u32, u32)> = WordMap::default();
-        for (w, cue) in observations {
-            let c = counts.entry(w).or_default();
-            c.0 += cue as u32;
-            c.1 += 1;
+        Self::learn_all(observations.into_iter().map(|(word, cue)| Observation {
+            word,
+            cue,
+            reported: false,
+            lowercase: false,
+        }))
+    }
+
+    /// Builds the table (cue and reported scores) from observations.
+    pub fn learn_all<'a>(observations: impl IntoIterator<Item = Observation<'a>>) -> Self {
+        // cue count, reported count (lowercase occurrences), all, all lowercase
+        let mut counts: WordMap<&str, [u32; 4]> = WordMap::default();
+        for o in observations {
+            let c = counts.entry(o.word).or_default();
+            c[0] += o.cue as u32;
+            c[1] += (o.reported && o.lowercase) as u32;
+            c[2] += 1;
+            c[3] += o.lowercase as u32;
         }
+        let tenths = |n: u32, all: u32| ((n * 10 + all / 2) / all.max(1)).min(10) as u8;
         let scores = counts
             .into_iter()
-            .filter(|(_, (cue, _))| *cue >= MIN_CUE_COUNT)
-            .map(|(w, (cue, all))| (w.to_owned(), ((cue * 10 + all / 2) / all).min(10) as u8))
-            .filter(|(_, s)| *s > 0)
+            .map(|(w, [cue, rep, all, lower])| {
+                let c = if cue >= MIN_CUE_COUNT {
+                    tenths(cue, all)
+                } else {
+                    0
+                };
+                let r = if rep >= MIN_REPORTED_COUNT {
+                    tenths(rep, lower)
+                } else {
+                    0
+                };
+                (w.to_owned(), (c, r))
+            })
+            .filter(|(_, s)| *s != (0, 0))
             .collect();
         CueTable { scores }
     }
@@ -56,7 +107,15 @@ impl CueTable {
     pub fn to_tsv(&self) -> String {
         let mut rows: Vec<_> = self.scores.iter().collect();
         rows.sort();
-        rows.iter().map(|(w, s)| format!("{w}\t{s}\n")).collect()
+        rows.iter()
+            .map(|(w, (c, r))| {
+                if *r == 0 {
+                    format!("{w}\t{c}\n")
+                } else {
+                    format!("{w}\t{c}\t{r}\n")
+                }
+            })
+            .collect()
     }
 
     /// Parses the TSV form; errors name the line.
@@ -66,12 +125,16 @@ impl CueTable {
             if line.is_empty() {
                 continue;
             }
-            let parsed = line
-                .split_once('\t')
-                .and_then(|(w, s)| s.parse::<u8>().ok().filter(|&s| s <= 10).map(|s| (w, s)));
+            let num = |s: &str| s.parse::<u8>().ok().filter(|&s| s <= 10);
+            let mut cols = line.split('\t');
+            let parsed = match (cols.next(), cols.next(), cols.next(), cols.next()) {
+                (Some(w), Some(c), None, None) => num(c).map(|c| (w, (c, 0))),
+                (Some(w), Some(c), Some(r), None) => num(c).zip(num(r)).map(|s| (w, s)),
+                _ => None,
+            };
             let Some((w, s)) = parsed else {
                 return Err(Error::new(ErrorKind::Model(format!(
-                    "cue table line {}: expected word<TAB>0..10",
+                    "cue table line {}: expected word<TAB>0..10[<TAB>0..10]",
                     i + 1
                 ))));
             };
@@ -100,5 +163,23 @@ mod tests {
         assert_eq!(t.score("laut"), 0, "seen once as a cue: below the minimum");
         assert_eq!(CueTable::from_tsv(&t.to_tsv()).unwrap(), t);
         assert!(CueTable::from_tsv("sagte\tx\n").is_err());
+        assert!(CueTable::from_tsv("sagte\t1\t2\t3\n").is_err());
+        let o = |word, cue, reported| Observation {
+            word,
+            cue,
+            reported,
+            lowercase: true,
+        };
+        let t = CueTable::learn_all([
+            o("fordert", false, true),
+            o("fordert", false, true),
+            o("fordert", false, true),
+            o("fordert", false, false),
+            o("sagte", true, false),
+            o("sagte", true, false),
+        ]);
+        assert_eq!(t.scores("fordert"), (0, 8));
+        assert_eq!(t.scores("sagte"), (10, 0));
+        assert_eq!(CueTable::from_tsv(&t.to_tsv()).unwrap(), t);
     }
 }

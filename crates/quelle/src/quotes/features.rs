@@ -9,7 +9,7 @@ use crate::lexicon::Subjunctive;
 use crate::model::hash::mix;
 
 /// Name and feature-set version of the content (quotation span and type) tagger.
-pub const CONTENT_FEATURES: &str = "quotes.content/1";
+pub const CONTENT_FEATURES: &str = "quotes.content/2";
 /// Name and feature-set version of the role (speaker, cue, addressee) tagger.
 pub const ROLE_FEATURES: &str = "quotes.roles/1";
 /// Name and feature-set version of the medium classifier.
@@ -153,6 +153,15 @@ fn clause_flags(ctx: &Context) -> Vec<(u64, u64)> {
                 f |= (t.cue_lemma.is_some() as u64) << 5;
             }
             f |= (toks[start].complementizer as u64) << 6;
+            for t in &toks[start..end] {
+                f |= ((t.subj == Subjunctive::Ambiguous) as u64) << 7;
+            }
+            // The clause's last word: a `zu`-infinitive, or a lowercase (verb-final) word.
+            let last_word = (start..end).rev().find(|&j| toks[j].shape <= 3);
+            if let Some(j) = last_word {
+                f |= (toks[j].zu_inf as u64) << 8;
+                f |= ((toks[j].shape == 0) as u64) << 9;
+            }
             for o in &mut out[start..end] {
                 *o = (f, prev);
             }
@@ -188,6 +197,8 @@ pub fn content_features(ctx: &Context) -> FeatureTable {
         // The sentence's reporting verb and first word decide much of its fate.
         let cue_lemma = s.first_cue.and_then(|c| toks[c].cue_lemma).unwrap_or(0);
         let first_word = toks[s.start].lower;
+        let rep_score = s.rep_anchor.map_or(0, |a| toks[a].rep_score) as u64;
+        let rep_lower = s.rep_anchor.map_or(0, |a| toks[a].lower);
         // A frame may follow in the next sentence: `Dies teilte X mit.`
         let next = ctx.sentences.get(si + 1);
         let next_bits = next.map_or(0, |n| sentence_bits(n) | 64);
@@ -253,7 +264,7 @@ pub fn content_features(ctx: &Context) -> FeatureTable {
             let (cf, pf) = clauses[i];
             v.push(mix(44, cf));
             v.push(mix(45, cf * 64 + rel_cue));
-            v.push(mix(46, pf * 128 + cf));
+            v.push(mix(46, pf * 1024 + cf));
             // Clause distance to the anchor's clause (same, next, after, before).
             let anchor_clause = s.first_cue.map(|c| pp[c + 1] - toks[c].clause_punct as u32);
             let my_clause = pp[i + 1] - f.clause_punct as u32;
@@ -264,10 +275,15 @@ pub fn content_features(ctx: &Context) -> FeatureTable {
                 -1 => 4,
                 _ => 5,
             });
-            v.push(mix(47, cd * 128 + cf));
+            v.push(mix(47, cd * 1024 + cf));
             v.push(mix(48, mix(cd, f.lower)));
             v.push(mix(50, f.region as u64 * 16 + rel_cue.min(15)));
             v.push(mix(51, f.region as u64 * 2 + s.first_cue.is_some() as u64));
+            // Reported speech: the sentence's likeliest reported-speech word and where it is.
+            let rel_rep = relative(s.rep_anchor, i, &pp);
+            v.push(mix(52, rep_score * 64 + rel_rep));
+            v.push(mix(53, mix(rep_lower, rel_rep.min(3))));
+            v.push(mix(54, rep_score * 1024 + cf));
             v.push(mix(42, mix(next_first, next_anchor)));
             v.push(mix(
                 43,
@@ -283,8 +299,9 @@ pub fn content_features(ctx: &Context) -> FeatureTable {
 }
 
 /// Builds the role-tagger features; `content[i]` is the content label of token `i`
-/// (0 outside any quotation, otherwise `1 + type index`).
-pub fn role_features(ctx: &Context, content: &[u8]) -> FeatureTable {
+/// (0 outside any quotation, otherwise `1 + type index`). Sentences with
+/// `active[s] == false` get empty rows (the tagger is not run on them).
+pub fn role_features(ctx: &Context, content: &[u8], active: &[bool]) -> FeatureTable {
     let mut t = FeatureTable::default();
     // Room for every token's features (at most 25): no reallocation while filling.
     t.values.reserve(ctx.tokens.len() * 25);
@@ -292,7 +309,13 @@ pub fn role_features(ctx: &Context, content: &[u8]) -> FeatureTable {
     t.start();
     let pp = punct_prefix(ctx);
     let toks = &ctx.tokens;
-    for s in &ctx.sentences {
+    for (si, s) in ctx.sentences.iter().enumerate() {
+        if !active[si] {
+            for _ in s.start..s.end {
+                t.end_row();
+            }
+            continue;
+        }
         let bits = sentence_bits(s);
         // Where content lies in this sentence: first and last content token.
         let first_c = (s.start..s.end).find(|&i| content[i] != 0);
@@ -340,4 +363,18 @@ pub fn role_features(ctx: &Context, content: &[u8]) -> FeatureTable {
         }
     }
     t
+}
+
+/// Sentences the role tagger must look at: those holding content or next to a
+/// sentence holding content (a frame may precede or follow in its own sentence).
+/// Roles elsewhere attach to no quotation, so the others are skipped.
+pub fn role_sentences(ctx: &Context, content: &[u8]) -> Vec<bool> {
+    let has: Vec<bool> = ctx
+        .sentences
+        .iter()
+        .map(|s| content[s.start..s.end].iter().any(|&c| c != 0))
+        .collect();
+    (0..has.len())
+        .map(|i| has[i] || (i > 0 && has[i - 1]) || has.get(i + 1).copied().unwrap_or(false))
+        .collect()
 }

@@ -18,7 +18,8 @@ pub mod train;
 use crate::document::{Document, Medium, Quote, QuoteType};
 use crate::error::Result;
 use crate::model::format::{ModelFile, WeightEncoding};
-use crate::model::{viterbi, LinearModel};
+use crate::model::linear::SequenceModel;
+use crate::model::{viterbi, LinearModel, QuantisedModel};
 use context::Context;
 use cues::CueTable;
 use labels::{allowed, label_count, ROLE_KINDS};
@@ -42,9 +43,41 @@ pub struct QuoteModels {
     pub medium: LinearModel,
     /// Learned cue scores of words.
     pub cues: CueTable,
+    /// The taggers in their inference layout (`i16` weights), made by [`QuoteModels::new`].
+    fast: [QuantisedModel; 2],
 }
 
 impl QuoteModels {
+    /// Assembles the models (and prepares the taggers' inference layout).
+    pub fn new(
+        content: LinearModel,
+        roles: LinearModel,
+        medium: LinearModel,
+        cues: CueTable,
+    ) -> Self {
+        let fast = [QuantisedModel::new(&content), QuantisedModel::new(&roles)];
+        QuoteModels {
+            content,
+            roles,
+            medium,
+            cues,
+            fast,
+        }
+    }
+
+    /// Bytes of model weights held in memory (float models and their inference layout).
+    pub fn memory_bytes(&self) -> usize {
+        let f = |m: &LinearModel| (m.weights.len() + m.transitions.len()) * 4;
+        f(&self.content)
+            + f(&self.roles)
+            + f(&self.medium)
+            + self
+                .fast
+                .iter()
+                .map(QuantisedModel::size_bytes)
+                .sum::<usize>()
+    }
+
     /// Loads the models embedded in the library.
     pub fn embedded() -> Result<Self> {
         Self::from_bytes(
@@ -92,12 +125,12 @@ impl QuoteModels {
         check(&c, label_count(5))?;
         check(&r, label_count(ROLE_KINDS.len()))?;
         check(&m, Medium::ALL.len())?;
-        Ok(QuoteModels {
-            content: c.model,
-            roles: r.model,
-            medium: m.model,
-            cues: CueTable::from_tsv(cues)?,
-        })
+        Ok(QuoteModels::new(
+            c.model,
+            r.model,
+            m.model,
+            CueTable::from_tsv(cues)?,
+        ))
     }
 
     /// The model files, for saving.
@@ -127,7 +160,8 @@ impl QuoteModels {
     /// Finds the quotations of a segmented document.
     pub fn find(&self, doc: &Document) -> Vec<Quote> {
         let ctx = Context::new(doc, &self.cues);
-        let content = self.tag_content(&ctx);
+        let mut content = self.tag_content(&ctx);
+        assemble::complete_reporting_clauses(doc, &ctx, &mut content);
         let roles = self.tag_roles(&ctx, &content);
         let drafts = assemble::assemble(doc, &ctx, &content, &roles);
         let mut feats = Vec::new();
@@ -175,36 +209,40 @@ impl QuoteModels {
     /// Content labels per token.
     pub fn tag_content(&self, ctx: &Context) -> Vec<usize> {
         let table = features::content_features(ctx);
-        decode_sentences(&self.content, ctx, &table.rows(), true)
+        decode_sentences(&self.fast[0], ctx, &table.rows(), None)
     }
 
     /// Role labels per token, given content labels.
     pub fn tag_roles(&self, ctx: &Context, content: &[usize]) -> Vec<usize> {
         let types = content_types(content);
-        let table = features::role_features(ctx, &types);
-        decode_sentences(&self.roles, ctx, &table.rows(), false)
+        let active = features::role_sentences(ctx, &types);
+        let table = features::role_features(ctx, &types, &active);
+        decode_sentences(&self.fast[1], ctx, &table.rows(), Some(&active))
     }
 }
 
 /// Decodes each sentence on its own (sentences are the taggers' sequences).
-/// For content, `direct` labels are allowed only inside quotation marks.
-fn decode_sentences(
-    model: &LinearModel,
+/// Content (`roles == None`): `direct` labels are allowed only inside quotation
+/// marks. Roles: sentences not `active` are all `O` without decoding.
+fn decode_sentences<M: SequenceModel>(
+    model: &M,
     ctx: &Context,
     rows: &[&[u64]],
-    content: bool,
+    roles: Option<&[bool]>,
 ) -> Vec<usize> {
-    let l = model.labels;
+    let l = model.labels();
     // The BIO rule is the same at every position: folded into the decoder once.
     let decoder = viterbi::Constrained::new(model, |from, to| allowed(from, to, l));
     let mut out = Vec::with_capacity(rows.len());
-    for s in &ctx.sentences {
+    for (si, s) in ctx.sentences.iter().enumerate() {
         let rows = &rows[s.start..s.end];
-        if content {
-            let ok = |pos: usize, to: usize| content_label_ok(ctx, s.start + pos, to);
-            decoder.decode_masked_into(rows, ok, &mut out);
-        } else {
-            decoder.decode_into(rows, &mut out);
+        match roles {
+            None => {
+                let ok = |pos: usize, to: usize| content_label_ok(ctx, s.start + pos, to);
+                decoder.decode_masked_into(rows, ok, &mut out);
+            }
+            Some(active) if active[si] => decoder.decode_into(rows, &mut out),
+            Some(_) => out.resize(out.len() + rows.len(), 0),
         }
     }
     out
