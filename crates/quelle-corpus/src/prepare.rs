@@ -161,7 +161,7 @@ pub fn prepare(raw: RawDoc, opts: &PrepareOptions) -> Result<Prepared, Failure> 
                     *slot = Some(v);
                 }
             }
-            header.meta = obj;
+            header.fields = obj;
             text
         }
     };

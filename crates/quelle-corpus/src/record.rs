@@ -47,9 +47,9 @@ pub struct DocHeader {
     /// The outlet: the site name, else the host of the URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
-    /// Other fields of a JSONL input line, kept as they were.
+    /// Other fields of a JSONL input line, kept as they were (not `meta`: that is the analysis's headline and dateline).
     #[serde(default, skip_serializing_if = "Map::is_empty")]
-    pub meta: Map<String, Value>,
+    pub fields: Map<String, Value>,
 }
 
 /// A document line as written: the header, then the analysis at the same level.
@@ -89,9 +89,9 @@ pub struct IndexDoc {
     /// The outlet.
     #[serde(default)]
     pub outlet: Option<String>,
-    /// Other metadata.
+    /// Other fields of the input line.
     #[serde(default)]
-    pub meta: Map<String, Value>,
+    pub fields: Map<String, Value>,
     /// The text.
     pub text: String,
     /// The number of tokens.
@@ -121,7 +121,7 @@ impl IndexDoc {
             author: header.author,
             published: header.published,
             outlet: header.outlet,
-            meta: header.meta,
+            fields: header.fields,
             text: analysis.text,
             n_tokens: analysis.tokens.len(),
             quotes: analysis.quotes,
@@ -140,7 +140,7 @@ impl IndexDoc {
                 "pubdate",
             ]
             .iter()
-            .find_map(|k| self.meta.get(*k).and_then(Value::as_str))
+            .find_map(|k| self.fields.get(*k).and_then(Value::as_str))
         })
     }
 
@@ -151,7 +151,7 @@ impl IndexDoc {
             .or_else(|| {
                 ["outlet", "site", "site_name", "publisher", "source"]
                     .iter()
-                    .find_map(|k| self.meta.get(*k).and_then(Value::as_str))
+                    .find_map(|k| self.fields.get(*k).and_then(Value::as_str))
                     .map(str::to_owned)
             })
             .or_else(|| self.url.as_deref().and_then(host).map(str::to_owned))

@@ -30,11 +30,11 @@ pub(super) fn insert(conn: &Connection, doc: &IndexDoc) -> Result<()> {
         .execute([&doc.id])?;
 
     let published = doc.published();
-    let meta = (!doc.meta.is_empty())
-        .then(|| serde_json::to_string(&doc.meta).expect("JSON values serialise"));
+    let fields = (!doc.fields.is_empty())
+        .then(|| serde_json::to_string(&doc.fields).expect("JSON values serialise"));
     conn.prepare_cached(
         "INSERT INTO documents (doc_id, source, line, record, url, title, author, outlet,
-         published, date, tokens, quotes, meta, text)
+         published, date, tokens, quotes, fields, text)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
     .execute(params![
@@ -50,7 +50,7 @@ pub(super) fn insert(conn: &Connection, doc: &IndexDoc) -> Result<()> {
         published.and_then(iso_date),
         doc.n_tokens as i64,
         doc.quotes.len() as i64,
-        meta,
+        fields,
         doc.text,
     ])?;
     let document = conn.last_insert_rowid();

@@ -30,7 +30,7 @@ CREATE TABLE documents (
     date      TEXT,
     tokens    INTEGER NOT NULL,
     quotes    INTEGER NOT NULL,
-    meta      TEXT,
+    fields    TEXT,
     text      TEXT NOT NULL
 );
 CREATE INDEX documents_date ON documents(date);
