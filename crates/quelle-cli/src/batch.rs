@@ -134,8 +134,16 @@ fn progress_bar(show: ShowProgress) -> ProgressBar {
 /// Refreshes the bar from the counters: bytes give the position and ETA, documents the rate.
 fn draw(pb: &ProgressBar, p: &Progress) {
     let total = p.read.bytes_total.load(Ordering::Relaxed);
-    pb.set_length(total.max(1));
-    pb.set_position(p.read.bytes_read.load(Ordering::Relaxed).min(total));
+    if total == 0 {
+        // Standard input: no size, so no bar and no ETA.
+        pb.set_style(
+            ProgressStyle::with_template("{spinner} [{elapsed_precise}] {msg}")
+                .expect("valid template"),
+        );
+    } else {
+        pb.set_length(total);
+        pb.set_position(p.read.bytes_read.load(Ordering::Relaxed).min(total));
+    }
     let docs = p.documents.load(Ordering::Relaxed);
     let secs = pb.elapsed().as_secs_f64().max(1e-3);
     pb.set_message(format!(

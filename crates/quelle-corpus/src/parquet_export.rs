@@ -104,3 +104,48 @@ impl ParquetWriter {
         self.writer.into_inner()?.commit()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+
+    fn row(doc: &str, content: &str) -> QuoteRow {
+        QuoteRow {
+            document: doc.into(),
+            speaker: "Wladimir Putin".into(),
+            entity_kind: "person".into(),
+            source_kind: "named_person".into(),
+            kind: "direct".into(),
+            medium: String::new(),
+            status: "stated".into(),
+            channel: "laut Tass".into(),
+            content: content.into(),
+            cue: "sagte".into(),
+        }
+    }
+
+    #[test]
+    fn rows_read_back_with_the_csv_columns() {
+        let dir = std::env::temp_dir().join(format!("quelle-parquet-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("q.parquet");
+        let mut w = ParquetWriter::create(&path).unwrap();
+        w.rows(&[row("a", "Wir liefern nicht."), row("b", "Später.")])
+            .unwrap();
+        w.finish().unwrap();
+        let reader = SerializedFileReader::new(std::fs::File::open(&path).unwrap()).unwrap();
+        assert_eq!(reader.metadata().file_metadata().num_rows(), 2);
+        let rows: Vec<String> = reader
+            .get_row_iter(None)
+            .unwrap()
+            .map(|r| r.unwrap().to_string())
+            .collect();
+        assert!(
+            rows[0].contains("content: \"Wir liefern nicht.\""),
+            "{rows:?}"
+        );
+        assert!(rows[1].contains("document: \"b\""), "{rows:?}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -212,7 +212,7 @@ pub fn run(
                     tokens,
                     quotes,
                 } => {
-                    writer.document(Some(&line), index.as_ref())?;
+                    writer.document(Some(&line), index.as_deref())?;
                     progress.documents.fetch_add(1, Ordering::Relaxed);
                     progress.tokens.fetch_add(tokens as u64, Ordering::Relaxed);
                     progress.quotes.fetch_add(quotes as u64, Ordering::Relaxed);

@@ -16,7 +16,7 @@ pub enum Outcome {
         /// The JSON line (with the trailing newline).
         line: String,
         /// The index view, when a sink needs it (CSV, database, Parquet).
-        index: Option<IndexDoc>,
+        index: Option<Box<IndexDoc>>,
         /// Number of tokens.
         tokens: usize,
         /// Number of quotations.
@@ -106,7 +106,7 @@ impl Work<'_> {
         let quotes = analysis.quotes.len();
         let index = self
             .want_index
-            .then(|| IndexDoc::from_parts(prepared.header, analysis));
+            .then(|| Box::new(IndexDoc::from_parts(prepared.header, analysis)));
         Outcome::Done {
             line,
             index,
