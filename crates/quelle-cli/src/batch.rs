@@ -122,25 +122,30 @@ fn progress_bar(show: ShowProgress) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let pb = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr_with_hz(5));
-    pb.set_style(
-        ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {wide_bar} {percent:>3}% {msg} · ETA {eta}",
-        )
-        .expect("valid template"),
-    );
+    pb.set_style(spinner_style());
     pb
 }
 
+/// Before the input size is known, and for standard input: no bar, no ETA.
+fn spinner_style() -> ProgressStyle {
+    ProgressStyle::with_template("{spinner} [{elapsed_precise}] {msg}").expect("valid template")
+}
+
+fn bar_style() -> ProgressStyle {
+    ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {wide_bar} {percent:>3}% {msg} · ETA {eta}",
+    )
+    .expect("valid template")
+}
+
 /// Refreshes the bar from the counters: bytes give the position and ETA, documents the rate.
-fn draw(pb: &ProgressBar, p: &Progress) {
+fn draw(pb: &ProgressBar, p: &Progress, has_bar: &mut bool) {
     let total = p.read.bytes_total.load(Ordering::Relaxed);
-    if total == 0 {
-        // Standard input: no size, so no bar and no ETA.
-        pb.set_style(
-            ProgressStyle::with_template("{spinner} [{elapsed_precise}] {msg}")
-                .expect("valid template"),
-        );
-    } else {
+    if total > 0 {
+        if !*has_bar {
+            pb.set_style(bar_style());
+            *has_bar = true;
+        }
         pb.set_length(total);
         pb.set_position(p.read.bytes_read.load(Ordering::Relaxed).min(total));
     }
@@ -215,8 +220,9 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let result = std::thread::scope(|s| {
         if !pb.is_hidden() {
             s.spawn(|| {
+                let mut has_bar = false;
                 while !finished.load(Ordering::Relaxed) {
-                    draw(&pb, &progress);
+                    draw(&pb, &progress, &mut has_bar);
                     std::thread::sleep(Duration::from_millis(200));
                 }
             });
@@ -225,10 +231,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         finished.store(true, Ordering::Relaxed);
         r
     });
-    if !pb.is_hidden() {
-        draw(&pb, &progress);
-        pb.finish_and_clear();
-    }
+    pb.finish_and_clear();
     let summary = result?;
     eprintln!("{}", summary_line(&summary, opts.errors.as_ref()));
     Ok(if summary.interrupted {
