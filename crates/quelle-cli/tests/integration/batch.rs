@@ -264,6 +264,7 @@ fn warc_pages_carry_url_title_date_author_and_outlet() {
         "application/http; msgtype=request",
         b"GET /x HTTP/1.1\r\nHost: tagesblatt.example\r\n\r\n",
     ));
+    let third_record_at = bytes.len();
     bytes.extend(html_response(
         "https://www.tagesblatt.example/x",
         &news("2024-03/waffen.html"),
@@ -302,6 +303,7 @@ fn warc_pages_carry_url_title_date_author_and_outlet() {
     assert_eq!(d["author"], "Anna Berger");
     assert_eq!(d["outlet"], "Tagesblatt");
     assert_eq!(d["origin"]["record"], 2);
+    assert_eq!(d["origin"]["offset"], third_record_at);
     let text = d["text"].as_str().unwrap();
     assert!(
         text.starts_with("Kreml warnt vor Waffenlieferungen\n\n"),

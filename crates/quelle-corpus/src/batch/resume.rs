@@ -34,7 +34,7 @@ pub fn replay(
         match read_line(&mut r, &mut buf, usize::MAX).map_err(|e| Error::io(out, e))? {
             Line::Eof => return Ok(ids),
             Line::TooLong(_) => unreachable!("no limit"),
-            Line::Ok if buf.is_empty() => continue,
+            Line::Ok if buf.iter().all(u8::is_ascii_whitespace) => continue,
             Line::Ok => {}
         }
         let bad = |e: serde_json::Error| Error::Record {

@@ -7,7 +7,8 @@ use std::io::{self, BufRead};
 pub enum Line {
     /// End of input: nothing was read.
     Eof,
-    /// A line (without its `\n` / `\r\n`) is in the buffer.
+    /// A line is in the buffer, without its `\n` but with a `\r` before it, so that callers
+    /// can count the bytes consumed (`len + 1`); JSON and header parsing ignore the `\r`.
     Ok,
     /// The line was longer than the limit; it was consumed and dropped. Holds its length.
     TooLong(usize),
@@ -54,9 +55,6 @@ pub fn read_line(r: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> io::Res
     if total > max {
         return Ok(Line::TooLong(total));
     }
-    if buf.last() == Some(&b'\r') {
-        buf.pop();
-    }
     Ok(Line::Ok)
 }
 
@@ -70,7 +68,7 @@ mod tests {
         let mut r = io::BufReader::with_capacity(4, &data[..]);
         let mut buf = Vec::new();
         assert_eq!(read_line(&mut r, &mut buf, 5).unwrap(), Line::Ok);
-        assert_eq!(buf, b"ab");
+        assert_eq!(buf, b"ab\r");
         assert_eq!(read_line(&mut r, &mut buf, 5).unwrap(), Line::TooLong(10));
         assert!(buf.is_empty());
         assert_eq!(read_line(&mut r, &mut buf, 5).unwrap(), Line::Ok);

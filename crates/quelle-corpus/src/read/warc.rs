@@ -15,6 +15,11 @@ use std::sync::Arc;
 /// The longest WARC header line accepted.
 const MAX_HEADER_LINE: usize = 64 * 1024;
 
+/// An empty line (`\r` is left by [`read_line`]).
+fn is_blank(line: &[u8]) -> bool {
+    line.is_empty() || line == b"\r"
+}
+
 /// What one step of the reader produced.
 pub enum Step {
     /// An HTML page.
@@ -111,7 +116,7 @@ impl<R: BufRead> WarcReader<R> {
                     return (self.index == 0)
                         .then(|| Step::Failed(self.fail(FailureKind::Empty, "empty file")));
                 }
-                Ok(_) if buf.is_empty() => self.offset += 1,
+                Ok(_) if is_blank(&buf) => self.offset += buf.len() as u64 + 1,
                 Ok(_) => break buf.clone(),
             }
         };
@@ -140,7 +145,7 @@ impl<R: BufRead> WarcReader<R> {
                 Ok(_) => {}
             }
             header_bytes += buf.len() as u64 + 1;
-            if buf.is_empty() {
+            if is_blank(&buf) {
                 break;
             }
             let line = String::from_utf8_lossy(&buf);

@@ -113,7 +113,7 @@ impl Store {
             line += 1;
             match read_line(&mut r, &mut buf, usize::MAX).map_err(|e| Error::io(path, e))? {
                 Line::Eof => break,
-                Line::Ok if buf.is_empty() => continue,
+                Line::Ok if buf.iter().all(u8::is_ascii_whitespace) => continue,
                 _ => {}
             }
             let doc: IndexDoc = serde_json::from_slice(&buf).map_err(|e| Error::Record {
