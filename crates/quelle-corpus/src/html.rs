@@ -3,8 +3,8 @@
 //! The body comes from `dom_smoothie` (a port of Mozilla's Readability, the
 //! extractor behind Firefox's reader view). Metadata comes from the page head
 //! (`og:*`, `article:published_time`, JSON-LD, `<meta name="author">`) via
-//! dom_smoothie, plus two fallbacks it lacks: `<link rel="canonical">` and the
-//! first `<time datetime>` in the page. See `docs/batch.md` for the comparison
+//! dom_smoothie, plus fallbacks it lacks: `<link rel="canonical">` (else `og:url`), the
+//! first `<time datetime>` in the page, and a byline cleaned of `Von`. See `docs/batch.md` for the comparison
 //! with `trafilatura`.
 
 use dom_smoothie::{Config, Readability, TextMode};
@@ -50,12 +50,27 @@ fn clean(s: Option<impl AsRef<str>>) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
+/// The name in a byline (`Von Anna Berger` → `Anna Berger`).
+fn strip_by(byline: &str) -> &str {
+    ["Von ", "von ", "By ", "by "]
+        .iter()
+        .find_map(|p| byline.strip_prefix(p))
+        .unwrap_or(byline)
+        .trim()
+}
+
+/// Whether a body line is only the byline (`Von Anna Berger`): metadata, not article text.
+fn is_byline(line: &str, author: Option<&str>) -> bool {
+    author.is_some_and(|a| line.len() < a.len() + 16 && strip_by(line) == a)
+}
+
 /// Extracts the article from a page; `Err` says why there is none.
 ///
 /// `page_url` (absolute, e.g. a WARC target URI) resolves relative links.
 pub fn extract(html: &str, page_url: Option<&str>) -> Result<Article, String> {
     let doc = dom_query::Document::from(html);
-    let canonical = clean(doc.select(r#"link[rel="canonical"]"#).attr("href"));
+    let canonical = clean(doc.select(r#"link[rel="canonical"]"#).attr("href"))
+        .or_else(|| clean(doc.select(r#"meta[property="og:url"]"#).attr("content")));
     let time = clean(doc.select("time[datetime]").attr("datetime"));
     if !dom_smoothie::is_probably_readable(&doc, None, None) {
         return Err("no article found: the page has no readable main text".into());
@@ -76,6 +91,7 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Result<Article, String> {
         return Err("no article found: the main content is empty".into());
     }
     let title = clean(Some(&article.title));
+    let author = clean(article.byline.as_ref()).map(|a| strip_by(&a).to_owned());
     let mut text = String::with_capacity(body.len() + 128);
     if let Some(t) = &title {
         // Readability usually drops the <h1> that repeats the title: put the headline back.
@@ -91,6 +107,9 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Result<Article, String> {
             blank += 1;
             continue;
         }
+        if is_byline(line, author.as_deref()) {
+            continue;
+        }
         if !text.is_empty() && !text.ends_with("\n\n") {
             text.push_str(if blank > 0 { "\n\n" } else { "\n" });
         }
@@ -100,7 +119,7 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Result<Article, String> {
     Ok(Article {
         text,
         title,
-        author: clean(article.byline.as_ref()),
+        author,
         published: clean(article.published_time.as_ref()).or(time),
         url: canonical
             .or_else(|| clean(article.url.as_ref()))
@@ -122,5 +141,15 @@ mod tests {
         assert_eq!(declared_charset(b"<p>no charset</p>"), None);
         assert!(is_utf8("utf-8"));
         assert!(!is_utf8("windows-1252"));
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(strip_by("Von Anna Berger"), "Anna Berger");
+        assert!(is_byline("Von Anna Berger", Some("Anna Berger")));
+        assert!(!is_byline(
+            "Anna Berger sagte, es gehe.",
+            Some("Anna Berger")
+        ));
     }
 }
