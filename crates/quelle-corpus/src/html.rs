@@ -3,9 +3,9 @@
 //! The body comes from `dom_smoothie` (a port of Mozilla's Readability, the
 //! extractor behind Firefox's reader view). Metadata comes from the page head
 //! (`og:*`, `article:published_time`, JSON-LD, `<meta name="author">`) via
-//! dom_smoothie, plus fallbacks it lacks: `<link rel="canonical">` (else `og:url`), the
-//! first `<time datetime>` in the page, and a byline cleaned of `Von`. See `docs/batch.md` for the comparison
-//! with `trafilatura`.
+//! dom_smoothie, plus fallbacks it lacks: `<link rel="canonical">` (else
+//! `og:url`), the first `<time datetime>` in the page, and a byline without its
+//! `Von`. See `docs/batch.md` for the comparison with `trafilatura`.
 
 use dom_smoothie::{Config, Readability, TextMode};
 
