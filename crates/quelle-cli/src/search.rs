@@ -82,13 +82,14 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
                 .iter()
                 .map(|h| {
                     vec![
+                        clip(&h.document, 28),
                         h.date.clone().unwrap_or_default(),
                         clip(h.outlet.as_deref().unwrap_or(""), 20),
                         clip(h.speaker.as_deref().unwrap_or("–"), 24),
                         h.source_kind.clone(),
                         h.kind.clone(),
                         h.status.clone(),
-                        clip(&h.content, 70),
+                        clip(&h.content, 60),
                     ]
                 })
                 .collect();
