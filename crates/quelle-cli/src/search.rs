@@ -96,7 +96,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
             tabulate::write(
                 &mut out,
                 &[
-                    "date", "outlet", "speaker", "source", "type", "status", "content",
+                    "document", "date", "outlet", "speaker", "source", "type", "status", "content",
                 ],
                 &rows,
             )?;
