@@ -96,12 +96,19 @@ impl Work<'_> {
                 });
             }
         };
-        let mut line = serde_json::to_string(&DocRecord {
-            header: &prepared.header,
-            analysis: &analysis,
-        })
+        // Sized for the usual line (text, ~25 bytes per token span, quotes) to avoid regrowing.
+        let mut buf =
+            Vec::with_capacity(2 * analysis.text.len() + 32 * analysis.tokens.len() + 1024);
+        serde_json::to_writer(
+            &mut buf,
+            &DocRecord {
+                header: &prepared.header,
+                analysis: &analysis,
+            },
+        )
         .expect("records serialise (string keys only)");
-        line.push('\n');
+        buf.push(b'\n');
+        let line = String::from_utf8(buf).expect("serde_json writes UTF-8");
         let tokens = analysis.tokens.len();
         let quotes = analysis.quotes.len();
         let index = self
