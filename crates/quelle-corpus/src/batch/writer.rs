@@ -80,7 +80,10 @@ impl Writer {
                 .map_err(|e| Error::io(out.tmp_path(), e))?;
         }
         let Some(doc) = index else { return Ok(()) };
-        let rows_needed = self.csv.is_some() || cfg!(feature = "parquet");
+        #[cfg(feature = "parquet")]
+        let rows_needed = self.csv.is_some() || self.parquet.is_some();
+        #[cfg(not(feature = "parquet"))]
+        let rows_needed = self.csv.is_some();
         if rows_needed {
             let rows = QuoteRow::rows(doc);
             if let Some(csv) = &mut self.csv {
