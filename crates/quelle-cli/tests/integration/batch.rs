@@ -204,6 +204,16 @@ fn output_keeps_input_order_and_resume_completes_an_interrupted_output() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let expected: Vec<String> = (0..60).map(|i| format!("d{i:03}")).collect();
     assert_eq!(ids(&jsonl(&out)), expected);
+    // An output inside the input folder is not read back as input on the next run.
+    let folder = dir.join("folder");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy(&all, folder.join("all.jsonl")).unwrap();
+    let inside = folder.join("out.jsonl");
+    for _ in 0..2 {
+        let o = run(&["batch", s(&folder), "-o", s(&inside)]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    assert_eq!(ids(&jsonl(&inside)), expected);
 
     let unordered = dir.join("unordered.jsonl");
     let o = run(&[

@@ -145,7 +145,17 @@ pub fn run(
             "jobs and window must be at least 1".into(),
         ));
     }
-    let files = discover(inputs)?;
+    let mut files = discover(inputs)?;
+    // A folder given as input may hold this run's own outputs (or their earlier versions).
+    let own: Vec<PathBuf> = [&opts.output, &opts.errors, &opts.quotes_csv]
+        .into_iter()
+        .flatten()
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
+    files.retain(|f| match f {
+        Input::Path(p) => std::fs::canonicalize(p).map_or(true, |c| !own.contains(&c)),
+        Input::Stdin => true,
+    });
     let want_index = Writer::wants_index(opts);
     let mut writer = Writer::create(opts)?;
     let mut kept = 0;
