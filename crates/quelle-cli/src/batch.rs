@@ -26,6 +26,11 @@ pub(crate) enum ShowProgress {
 
 /// Arguments of `quelle batch`.
 #[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Exit status: 0 all documents written; 2 some failed (see --errors); \
+130 interrupted (the output is complete up to there: continue with --resume).\n\
+See docs/batch.md."
+)]
 pub(crate) struct Args {
     /// Inputs, any mix: directories (searched recursively), .txt, .html/.htm, .jsonl[.gz],
     /// .warc[.gz] files, or `-` for JSONL on standard input.

@@ -78,7 +78,8 @@ fn any_of(sql: &mut String, args: &mut Vec<Value>, column: &str, values: &[Strin
     }
     let marks = vec!["?"; values.len()].join(", ");
     sql.push_str(&format!(" AND {column} IN ({marks})"));
-    args.extend(values.iter().map(|v| Value::Text(v.clone())));
+    // Kind names are lowercase snake case; accept `State_Media` too.
+    args.extend(values.iter().map(|v| Value::Text(v.trim().to_lowercase())));
 }
 
 /// Runs a search; hits are ranked by relevance when there is a text or speaker query, else by date.
