@@ -13,6 +13,8 @@
 //! Every fallible function returns [`Error`]; per-document problems are not
 //! errors of the run but [`Failure`]s, reported and counted while the batch goes on.
 
+#![warn(missing_docs)]
+
 pub mod batch;
 mod error;
 pub mod fold;

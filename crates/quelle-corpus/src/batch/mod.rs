@@ -131,6 +131,24 @@ pub struct Summary {
 ///
 /// `stop` ends the run early (keeping everything complete); `on_failure` sees
 /// every failed document (e.g. to print it when there is no errors file).
+///
+/// ```no_run
+/// use quelle_corpus::batch::{self, BatchOptions, Progress};
+/// use quelle_corpus::read::Input;
+/// use std::sync::atomic::AtomicBool;
+///
+/// let pipeline = quelle::Pipeline::builder().build()?;
+/// let opts = BatchOptions {
+///     output: Some("out.jsonl".into()),
+///     errors: Some("errors.jsonl".into()),
+///     ..BatchOptions::default()
+/// };
+/// let inputs = [Input::parse("pages/"), Input::parse("crawl.warc.gz")];
+/// let summary = batch::run(&pipeline, &inputs, &opts, &Progress::default(),
+///                          &AtomicBool::new(false), &mut |_| {})?;
+/// println!("{} documents, {} failed", summary.documents, summary.failed);
+/// # Ok::<(), quelle_corpus::Error>(())
+/// ```
 pub fn run(
     pipeline: &Pipeline,
     inputs: &[Input],
