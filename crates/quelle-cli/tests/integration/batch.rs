@@ -447,3 +447,30 @@ fn interrupt_leaves_a_consistent_output_that_resume_completes() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(ids(&jsonl(&out)), expected);
 }
+
+#[test]
+fn warc_pages_in_other_charsets_and_truncated_records_are_reported() {
+    let dir = temp_dir("batch-warc-bad");
+    let warc = dir.join("bad.warc");
+    let mut bytes = html_response("https://ok.example/a", &news("2024-03/waffen.html"));
+    let latin = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\n\r\n<html><body><p>Gr\xfc\xdfe</p></body></html>";
+    bytes.extend(record(
+        "response",
+        "https://latin.example/b",
+        "application/http; msgtype=response",
+        latin,
+    ));
+    let cut = html_response("https://cut.example/c", &news("2024-03/hafen.htm"));
+    bytes.extend(&cut[..cut.len() / 2]);
+    std::fs::write(&warc, bytes).unwrap();
+    let (out, errors) = (dir.join("out.jsonl"), dir.join("errors.jsonl"));
+    let o = run(&["batch", s(&warc), "-o", s(&out), "--errors", s(&errors)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(ids(&jsonl(&out)), ["https://ok.example/a"]);
+    let errs = jsonl(&errors);
+    let kinds: Vec<&str> = errs.iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["encoding", "warc"], "{errs:#?}");
+    assert!(errs[0]["reason"].as_str().unwrap().contains("iso-8859-1"));
+    assert_eq!(errs[1]["position"]["record"]["index"], 2);
+    assert_eq!(errs[1]["reason"], "truncated record");
+}
