@@ -8,7 +8,7 @@
 //! - [`batch`] runs the pipeline over the stream with bounded memory and writes
 //!   [`record::DocRecord`] lines, the quotation table and an errors file.
 //! - [`store`] is the SQLite corpus store: [`store::Store::index_jsonl`],
-//!   [`store::search`] and [`store::stats`].
+//!   [`store::search()`] and [`store::stats()`].
 //!
 //! Every fallible function returns [`Error`]; per-document problems are not
 //! errors of the run but [`Failure`]s, reported and counted while the batch goes on.
