@@ -82,7 +82,7 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
                 .iter()
                 .map(|h| {
                     vec![
-                        clip(&h.document, 28),
+                        tabulate::clip_left(&h.document, 28),
                         h.date.clone().unwrap_or_default(),
                         clip(h.outlet.as_deref().unwrap_or(""), 20),
                         clip(h.speaker.as_deref().unwrap_or("–"), 24),

@@ -26,6 +26,18 @@ pub(crate) fn clip(s: &str, max: usize) -> String {
     }
 }
 
+/// Shortens `s` to at most `max` characters from the left (ids and paths: the end tells them apart).
+pub(crate) fn clip_left(s: &str, max: usize) -> String {
+    let n = s.chars().count();
+    if n <= max {
+        s.to_owned()
+    } else {
+        let mut out = String::from("…");
+        out.extend(s.chars().skip(n - max.saturating_sub(1)));
+        out
+    }
+}
+
 /// Writes rows under a header, each column as wide as its widest cell.
 pub(crate) fn write(out: &mut impl Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
