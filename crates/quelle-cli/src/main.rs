@@ -1,8 +1,13 @@
 //! The `quelle` command-line tool: a thin layer over the `quelle` library.
 
 mod analyze;
+mod batch;
 mod eval;
+mod index;
 mod read;
+mod search;
+mod stats;
+mod tabulate;
 mod train;
 mod view;
 
@@ -25,6 +30,14 @@ enum Command {
     Eval(eval::Args),
     /// Rebuild the quotation models from gnqa training data.
     Train(train::Args),
+    /// Analyse many articles (folders, HTML, JSONL, WARC) on all cores, with progress.
+    Batch(batch::Args),
+    /// Load `batch` output into a corpus database (SQLite) for search and stats.
+    Index(index::Args),
+    /// Find quotations in a corpus database by text, speaker, kind, status, date and outlet.
+    Search(search::Args),
+    /// Top speakers, sources by kind, anonymous and unnamed shares per outlet and month.
+    Stats(stats::Args),
 }
 
 /// Exit status for bad input (invalid UTF-8, unreadable or malformed files).
@@ -36,6 +49,10 @@ fn main() -> ExitCode {
         Command::Analyze(a) => analyze::run(a),
         Command::Eval(a) => eval::run(a),
         Command::Train(a) => train::run(a),
+        Command::Batch(a) => batch::run(a),
+        Command::Index(a) => index::run(a),
+        Command::Search(a) => search::run(a),
+        Command::Stats(a) => stats::run(a),
     };
     match result {
         Ok(code) => code,

@@ -1,5 +1,6 @@
 //! The one integration-test binary of the `quelle` CLI (modules by topic).
 
+mod batch;
 mod browser;
 mod cli;
 mod corpus;
@@ -7,4 +8,6 @@ mod entities;
 mod eval;
 mod golden;
 mod report;
+mod store;
 mod util;
+mod warc;
