@@ -13,10 +13,11 @@ use crate::model::format::{ModelFile, WeightEncoding};
 use crate::model::hash::{hash_bytes, mix};
 use crate::model::train::Averaged;
 use crate::model::LinearModel;
+use std::cell::RefCell;
 use std::path::Path;
 
 /// Model name and feature-set version written into the model file.
-pub const PROPN_FEATURES: &str = "entities.propn/2";
+pub const PROPN_FEATURES: &str = "entities.propn/3";
 
 /// Labels, in model order.
 pub const LABELS: [&str; 3] = ["PROPN", "NOUN", "OTHER"];
@@ -86,9 +87,39 @@ pub struct SentenceFacts {
     lower: Vec<u64>,
     shape: Vec<u64>,
     cluster: Vec<Option<u64>>,
+    cluster_done: Vec<bool>,
 }
 
 impl SentenceFacts {
+    /// Marks every fact of a sentence of `n` words as not computed.
+    fn reset(&mut self, n: usize) {
+        self.lower.clear();
+        self.lower.resize(n, u64::MAX);
+        self.shape.clear();
+        self.shape.resize(n, u64::MAX);
+        self.cluster.clear();
+        self.cluster.resize(n, None);
+        self.cluster_done.clear();
+        self.cluster_done.resize(n, false);
+    }
+
+    /// Computes what the features of word `i` read: its neighbours' word and
+    /// shape, and its own cluster.
+    fn ensure(&mut self, words: &[&str], i: usize) {
+        let from = i.saturating_sub(1);
+        let to = (i + 2).min(words.len());
+        for (k, w) in words.iter().enumerate().take(to).skip(from) {
+            if self.shape[k] == u64::MAX {
+                self.lower[k] = lower_hash(w);
+                self.shape[k] = shape(w);
+            }
+        }
+        if !self.cluster_done[i] {
+            self.cluster[i] = lexicon::cluster_id(words[i]);
+            self.cluster_done[i] = true;
+        }
+    }
+
     /// Computes the facts of `words`.
     pub fn compute(&mut self, words: &[&str]) {
         self.compute_where(words, |_| true, |_| true);
@@ -140,15 +171,8 @@ pub fn features(words: &[&str], f: &SentenceFacts, i: usize, out: &mut Vec<u64>)
         }
         None => out.push(mix(11, sh)),
     }
-    // A capitalised word that also occurs in lower case is rarely a name.
-    if capitalised(w) {
-        let lowered = w.to_lowercase();
-        if lexicon::cluster(&lowered).is_some() {
-            out.push(mix(12, 1));
-        }
-        if lexicon::is_known_place(w) {
-            out.push(mix(13, 1));
-        }
+    if capitalised(w) && lexicon::is_known_place(w) {
+        out.push(mix(13, 1));
     }
     if i > 0 {
         out.push(mix(20, f.lower[i - 1]));
@@ -209,6 +233,68 @@ impl PropnModel {
                 },
             );
         }
+    }
+}
+
+/// Proper-noun decisions for one sentence, computed only for the words asked
+/// about (most words never are: lower-case ones, gazetteer names, titles).
+#[derive(Debug)]
+pub struct LazyTags<'a> {
+    model: &'a PropnModel,
+    words: &'a [&'a str],
+    /// 0 = not asked yet, 1 = no, 2 = yes.
+    memo: RefCell<Vec<u8>>,
+    facts: RefCell<SentenceFacts>,
+}
+
+/// Nouns with these endings are never names (`Regierung`, `Freiheit`, `Nation`);
+/// only long words, so that surnames like `Jung` stay open.
+fn common_noun_ending(w: &str) -> bool {
+    w.len() >= 8
+        && [
+            "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion",
+            "tionen", "ität", "itäten", "ismus", "nisse",
+        ]
+        .iter()
+        .any(|e| w.ends_with(e))
+}
+
+impl<'a> LazyTags<'a> {
+    /// Starts a sentence; `facts` is a buffer reused across sentences.
+    pub fn new(model: &'a PropnModel, words: &'a [&'a str], mut facts: SentenceFacts) -> Self {
+        facts.reset(words.len());
+        LazyTags {
+            model,
+            words,
+            memo: RefCell::new(vec![0; words.len()]),
+            facts: RefCell::new(facts),
+        }
+    }
+
+    /// Whether word `i` is a proper noun.
+    pub fn get(&self, i: usize) -> bool {
+        let Some(w) = self.words.get(i) else {
+            return false;
+        };
+        match self.memo.borrow()[i] {
+            1 => return false,
+            2 => return true,
+            _ => {}
+        }
+        let yes = w.chars().any(char::is_uppercase) && !common_noun_ending(w) && {
+            let mut facts = self.facts.borrow_mut();
+            facts.ensure(self.words, i);
+            let mut feats = Vec::with_capacity(24);
+            features(self.words, &facts, i, &mut feats);
+            self.model.model.classify(&feats) == PROPN
+        };
+        self.memo.borrow_mut()[i] = 1 + u8::from(yes);
+        yes
+    }
+
+    /// Gives the facts buffer back for the next sentence.
+    pub fn into_facts(self) -> SentenceFacts {
+        self.facts.into_inner()
     }
 }
 

@@ -2,7 +2,7 @@
 //! grouped within the document; then each quotation's speaker resolved.
 
 use super::gazetteer::{self, Gazetteer, NounSource};
-use super::propn::{capitalised, PropnModel};
+use super::propn::{capitalised, LazyTags, PropnModel};
 use crate::document::{Document, Entity, EntityKind};
 use crate::span::Span;
 use std::collections::HashMap;
@@ -226,14 +226,13 @@ pub(crate) fn find(model: &PropnModel, doc: &Document) -> Index {
         ..Index::default()
     };
     let mut words: Vec<&str> = Vec::new();
-    let mut tags = Vec::new();
     let mut facts = super::propn::SentenceFacts::default();
     let mut lower = String::new();
     for s in &doc.sentences {
         let base = s.tokens.start;
         words.clear();
         words.extend(s.tokens.clone().map(|t| doc.slice(doc.tokens[t].span)));
-        model.tag(&words, &mut facts, &mut tags);
+        let tags = LazyTags::new(model, &words, std::mem::take(&mut facts));
         let span = |a: usize, b: usize| {
             Span::new(
                 doc.tokens[base + a].span.start,
@@ -322,7 +321,7 @@ pub(crate) fn find(model: &PropnModel, doc: &Document) -> Index {
                 || w.strip_suffix('s')
                     .is_some_and(|st| ix.person_words.contains(st));
             let common_word = gaz.match_word(w).is_some();
-            if (tags[i] || known_person || particle_name(w)) && !not_a_name(w) && !common_word {
+            if (known_person || particle_name(w) || tags.get(i)) && !not_a_name(w) && !common_word {
                 let mut end = name_run(&words, &tags, i);
                 // A first name at the start of a phrase takes the next capitalised
                 // word as surname even if that is also a noun: `Hans-Jürgen Papier,`.
@@ -346,6 +345,7 @@ pub(crate) fn find(model: &PropnModel, doc: &Document) -> Index {
             }
             i += 1;
         }
+        facts = tags.into_facts();
     }
     ix
 }
@@ -438,7 +438,7 @@ fn quoted_medium(words: &[&str], i: usize) -> Option<usize> {
 }
 
 /// The end of a run of proper nouns starting at `i` (particles like `von der` inside).
-fn name_run(words: &[&str], tags: &[bool], i: usize) -> usize {
+fn name_run(words: &[&str], tags: &LazyTags, i: usize) -> usize {
     let gaz = Gazetteer::get();
     let mut end = i + 1;
     loop {
@@ -450,7 +450,7 @@ fn name_run(words: &[&str], tags: &[bool], i: usize) -> usize {
                 && !crate::lexicon::is_known_place(w)
                 && !not_a_name(w)
         };
-        if end < words.len() && joins(words[end], tags[end]) {
+        if end < words.len() && joins(words[end], tags.get(end)) {
             end += 1;
             continue;
         }
@@ -459,7 +459,7 @@ fn name_run(words: &[&str], tags: &[bool], i: usize) -> usize {
         while k < words.len() && PARTICLES.contains(&words[k]) {
             k += 1;
         }
-        if k > end && k < words.len() && tags[k] {
+        if k > end && k < words.len() && tags.get(k) {
             end = k + 1;
             continue;
         }
@@ -473,7 +473,7 @@ fn title(
     ix: &mut Index,
     doc: &Document,
     words: &[&str],
-    tags: &[bool],
+    tags: &LazyTags,
     base: usize,
     i: usize,
     nationality: Option<usize>,
@@ -488,7 +488,7 @@ fn title(
             let fits = capitalised(w)
                 || matches!(w, "(" | ")")
                 || (w.chars().all(char::is_lowercase) && adjective_like(w));
-            if !fits || (tags[k] && !w.contains('-') && k > i + 2 && words[k - 1] != "(") {
+            if !fits || (!w.contains('-') && k > i + 2 && words[k - 1] != "(" && tags.get(k)) {
                 break;
             }
             k += 1;
@@ -527,7 +527,7 @@ fn title(
             && Gazetteer::get().match_word(words[k]).is_none()
             && !not_a_name(words[k])
     };
-    if j == role_end && starts_name(j) && !tags[j] {
+    if j == role_end && starts_name(j) && !tags.get(j) {
         let mut end = j + 1;
         while end < words.len()
             && end < j + 4
@@ -559,7 +559,7 @@ fn title(
             doc.tokens[base + b - 1].span.end,
         )
     };
-    if j < words.len() && tags[j] && Gazetteer::get().match_at(&words[j..]).is_none() {
+    if j < words.len() && tags.get(j) && Gazetteer::get().match_at(&words[j..]).is_none() {
         let end = name_run(words, tags, j);
         let e = name(
             ix,
