@@ -28,7 +28,7 @@ enum Command {
     Analyze(analyze::Args),
     /// Score the pipeline on a gnqa JSONL file with the dataset's official metric.
     Eval(eval::Args),
-    /// Rebuild the quotation models from gnqa training data.
+    /// Rebuild the quotation models (gnqa train) and the proper-noun model (UD German).
     Train(train::Args),
     /// Analyse many articles (folders, HTML, JSONL, WARC) on all cores, with progress.
     Batch(batch::Args),
