@@ -119,6 +119,7 @@ fn issue_4_flagship_sources() {
         ("Experten", "group"),
         ("Jens Stoltenberg", "person"),
         ("Pat Ryder", "person"),
+        ("Antony Blinken", "person"),
         ("Kim Jong Un", "person"),
     ] {
         let e = entity_named(&doc, name).unwrap_or_else(|| panic!("no entity {name}"));

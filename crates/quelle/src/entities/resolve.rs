@@ -527,7 +527,7 @@ fn title(
             && Gazetteer::get().match_word(words[k]).is_none()
             && !not_a_name(words[k])
     };
-    if j == role_end && starts_name(j) && !tags.get(j) {
+    if j == role_end && starts_name(j) {
         let mut end = j + 1;
         while end < words.len()
             && end < j + 4
