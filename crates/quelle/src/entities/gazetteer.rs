@@ -33,6 +33,8 @@ pub struct Gazetteer {
     forms: WordMap<&'static str, Vec<(Vec<&'static str>, usize)>>,
     /// Lower-case adjective stems → entry.
     adjectives: WordMap<&'static str, usize>,
+    /// The few first words of forms that start in lower case (`dpa`).
+    lower_forms: Vec<&'static str>,
 }
 
 fn kind_of(s: &str) -> Option<EntityKind> {
@@ -57,6 +59,7 @@ impl Gazetteer {
             entries: Vec::new(),
             forms: WordMap::default(),
             adjectives: WordMap::default(),
+            lower_forms: Vec::new(),
         };
         for line in crate::lexicon::entries(src) {
             let cols: Vec<&'static str> = line.split('\t').collect();
@@ -86,11 +89,24 @@ impl Gazetteer {
                 }
             }
         }
+        g.lower_forms = g
+            .forms
+            .keys()
+            .copied()
+            .filter(|f| f.starts_with(char::is_lowercase))
+            .collect();
+        g.lower_forms.sort_unstable();
         // Longest forms first, so `Vereinigte Arabische Emirate` wins over shorter ones.
         for v in g.forms.values_mut() {
             v.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
         }
         g
+    }
+
+    /// Whether `word` is a known form that starts in lower case (`dpa`, `taz`):
+    /// other lower-case words need no look-up.
+    pub fn lower_form(&self, word: &str) -> bool {
+        self.lower_forms.contains(&word)
     }
 
     /// The longest known form starting at `words[0]`: (words matched, entry).

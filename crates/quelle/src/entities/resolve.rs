@@ -255,7 +255,10 @@ pub(crate) fn find(model: &PropnModel, doc: &Document) -> Index {
                     continue;
                 }
             }
-            let known = gaz.match_at(&words[i..]).filter(|&(len, g)| {
+            // Known names start with a capital (or are one of a few like `dpa`).
+            let cap = capitalised(w);
+            let lookup = cap || gaz.lower_form(w);
+            let known = lookup.then(|| gaz.match_at(&words[i..])).flatten().filter(|&(len, g)| {
                 len > 1
                     || !gaz.entries[g].common
                     || w != gaz.entries[g].name
@@ -270,9 +273,10 @@ pub(crate) fn find(model: &PropnModel, doc: &Document) -> Index {
                 i += len;
                 continue;
             }
-            let genitive = gaz
-                .match_word(w)
-                .filter(|&g| capitalised(w) && !gaz.entries[g].common);
+            let genitive = cap
+                .then(|| gaz.match_word(w))
+                .flatten()
+                .filter(|&g| !gaz.entries[g].common);
             if let Some(g) = genitive {
                 let e = ix.known(g);
                 ix.add_mention(e, span(i, i + 1), base + i..base + i + 1);
