@@ -288,6 +288,8 @@ pub fn assemble(
             d.frame = frame_around(doc, ctx, a, &in_content);
         }
         complete_attribution(doc, ctx, d);
+        complete_postposed_nach(doc, ctx, d);
+        drop_trailing_adverb(doc, ctx, d);
         if let Some(sp) = d.speaker {
             d.speaker = Some(trim_attributed_speaker(doc, sp));
         }
@@ -369,6 +371,85 @@ fn complete_attribution(doc: &Document, ctx: &Context, d: &mut Draft) {
     if ss < se {
         d.speaker = Some((ss, se));
     }
+}
+
+/// A postposed attribution phrase inside the clause (`lud … den Angaben nach Kim
+/// … ein`): the phrase (`den Angaben nach`) is the frame, its noun phrase the
+/// speaker, and the content is the rest of the sentence on both sides of it.
+fn complete_postposed_nach(doc: &Document, ctx: &Context, d: &mut Draft) {
+    if d.kind != QuoteType::Indirect || d.content.is_empty() {
+        return;
+    }
+    let word = |i: usize| doc.slice(doc.tokens[i].span).to_lowercase();
+    let Some(&(cue, _)) = d.cue.iter().find(|c| {
+        c.0 > 0
+            && word(c.0) == "nach"
+            && ctx.tokens[c.0 - 1].attribution
+            && ctx.tokens[c.0 - 1].shape == 1
+    }) else {
+        return;
+    };
+    let si = ctx.tokens[cue].sentence;
+    let sent = &ctx.sentences[si];
+    if d.content
+        .iter()
+        .any(|&(s, e)| s < sent.start || e > sent.end || s >= e)
+    {
+        return;
+    }
+    // The noun phrase: the noun and up to two lowercase words before it (`den ersten`).
+    let mut start = cue - 1;
+    while start > sent.start
+        && cue - start < 3
+        && ctx.tokens[start - 1].shape == 0
+        && !ctx.tokens[start - 1].attribution
+    {
+        let w = word(start - 1);
+        let det = matches!(
+            w.as_str(),
+            "den" | "dem" | "der" | "des" | "eigenen" | "ersten"
+        );
+        if !(det || w.ends_with("en") || w.ends_with("er") || w.ends_with("em")) {
+            break;
+        }
+        start -= 1;
+    }
+    let first = d.content.iter().map(|c| c.0).min().unwrap_or(start);
+    let mut end = sent.end;
+    while end > cue + 1 && matches!(doc.slice(doc.tokens[end - 1].span), "." | "!" | "?") {
+        end -= 1;
+    }
+    if first >= start || end <= cue + 1 {
+        return;
+    }
+    d.content = vec![(first, start), (cue + 1, end)];
+    d.cue = vec![(cue, cue + 1)];
+    d.frame = Some((start, cue + 1));
+    let det = matches!(word(start).as_str(), "den" | "dem" | "der" | "des");
+    d.speaker = Some((if det { start + 1 } else { start }, cue));
+}
+
+/// A single adverb left after the frame at the end of the sentence (`…, schrieb
+/// Putin den Staatsmedien zufolge weiter.`) belongs to the frame, not the content.
+fn drop_trailing_adverb(doc: &Document, ctx: &Context, d: &mut Draft) {
+    if d.content.len() < 2 || d.kind == QuoteType::Direct {
+        return;
+    }
+    let Some(&(s, e)) = d.content.last() else {
+        return;
+    };
+    let Some((fs, fe)) = d.frame else {
+        return;
+    };
+    if e != s + 1 || fe != s || ctx.tokens[s].shape != 0 || ctx.tokens[s].depth > 0 {
+        return;
+    }
+    let sent = &ctx.sentences[ctx.tokens[s].sentence];
+    if (e..sent.end).any(|i| !matches!(doc.slice(doc.tokens[i].span), "." | "!" | "?")) {
+        return;
+    }
+    d.content.pop();
+    d.frame = Some((fs, e));
 }
 
 /// A speaker chunk running into an attribution phrase ends before it: in
