@@ -258,12 +258,15 @@ pub(crate) fn find(model: &PropnModel, doc: &Document) -> Index {
             // Known names start with a capital (or are one of a few like `dpa`).
             let cap = capitalised(w);
             let lookup = cap || gaz.lower_form(w);
-            let known = lookup.then(|| gaz.match_at(&words[i..])).flatten().filter(|&(len, g)| {
-                len > 1
-                    || !gaz.entries[g].common
-                    || w != gaz.entries[g].name
-                    || named_medium(&words, i)
-            });
+            let known = lookup
+                .then(|| gaz.match_at(&words[i..]))
+                .flatten()
+                .filter(|&(len, g)| {
+                    len > 1
+                        || !gaz.entries[g].common
+                        || w != gaz.entries[g].name
+                        || named_medium(&words, i)
+                });
             if let Some((len, g)) = known {
                 let e = ix.known(g);
                 ix.add_mention(e, span(i, i + len), base + i..base + i + len);
