@@ -105,7 +105,8 @@ impl Index {
     }
 }
 
-fn adjective_like(w: &str) -> bool {
+/// Whether a word ends like an inflected adjective (`-e`, `-en`, `-er`, `-es`, `-em`).
+pub(crate) fn adjective_like(w: &str) -> bool {
     ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e))
 }
 
@@ -545,19 +546,14 @@ fn title(
         while end > j + 1 && PARTICLES.contains(&words[end - 1]) {
             end -= 1;
         }
-        let e = name(
+        titled_person(
             ix,
             doc,
             &words[j..end],
             base + j..base + end,
-            Some(EntityKind::Person),
+            &role,
+            nationality,
         );
-        if ix.ents[e].kind == EntityKind::Person {
-            ix.add_role(e, &role);
-            if ix.ents[e].nationality.is_none() {
-                ix.ents[e].nationality = nationality;
-            }
-        }
         return end;
     }
     let sp = |a: usize, b: usize| {
@@ -568,19 +564,14 @@ fn title(
     };
     if j < words.len() && tags.get(j) && Gazetteer::get().match_at(&words[j..]).is_none() {
         let end = name_run(words, tags, j);
-        let e = name(
+        titled_person(
             ix,
             doc,
             &words[j..end],
             base + j..base + end,
-            Some(EntityKind::Person),
+            &role,
+            nationality,
         );
-        if ix.ents[e].kind == EntityKind::Person {
-            ix.add_role(e, &role);
-            if ix.ents[e].nationality.is_none() {
-                ix.ents[e].nationality = nationality;
-            }
-        }
         return end;
     }
     // A description: resolve to the person it most plausibly means.
@@ -613,6 +604,25 @@ fn title(
         ix.add_role(e, &title);
     }
     role_end
+}
+
+/// The name right after a title: a person who gets the title as role and,
+/// unless known already, the nationality the title carried.
+fn titled_person(
+    ix: &mut Index,
+    doc: &Document,
+    run: &[&str],
+    tokens: std::ops::Range<usize>,
+    role: &str,
+    nationality: Option<usize>,
+) {
+    let e = name(ix, doc, run, tokens, Some(EntityKind::Person));
+    if ix.ents[e].kind == EntityKind::Person {
+        ix.add_role(e, role);
+        if ix.ents[e].nationality.is_none() {
+            ix.ents[e].nationality = nationality;
+        }
+    }
 }
 
 /// A run of proper nouns: a new entity or a further mention of a known one.
@@ -821,7 +831,8 @@ fn speaker_entity_inner(ix: &mut Index, doc: &Document, span: Span) -> Option<us
     Some(e)
 }
 
-fn is_article(w: &str) -> bool {
+/// Whether a lower-case word is a definite or indefinite article.
+pub(crate) fn is_article(w: &str) -> bool {
     matches!(
         w,
         "der"

@@ -55,8 +55,8 @@ fn hedge(w: &str) -> bool {
 }
 
 /// Token ranges of a role.
-fn ranges(doc: &Document, r: &Option<Role>) -> Vec<usize> {
-    r.iter()
+fn ranges(doc: &Document, r: Option<&Role>) -> Vec<usize> {
+    r.into_iter()
         .flat_map(|r| r.spans.iter())
         .flat_map(|&s| token_range(doc, s))
         .collect()
@@ -72,12 +72,13 @@ fn cue_of(doc: &Document, tokens: &[usize]) -> Option<Role> {
 pub(super) fn find(doc: &Document, w: &Words, q: usize) -> (Status, Option<Role>) {
     let quote = &doc.quotes[q];
     let frame: Vec<usize> = {
-        let mut v = ranges(doc, &quote.cue);
-        v.extend(ranges(doc, &quote.frame));
+        let mut v = ranges(doc, quote.cue.as_ref());
+        v.extend(ranges(doc, quote.frame.as_ref()));
         v.sort_unstable();
         v.dedup();
         v
     };
+    let content_tokens = ranges(doc, Some(&quote.content));
     // Denial: `bestritten`, `wies … zurück`, `stritt … ab`, `als falsch bezeichnet`.
     let mut hits: Vec<usize> = frame
         .iter()
@@ -109,8 +110,9 @@ pub(super) fn find(doc: &Document, w: &Words, q: usize) -> (Status, Option<Role>
     // A reported denial has its verb in the content's sentence: `Beide Länder haben … bestritten`.
     if hits.is_empty() && quote.kind == QuoteType::Reported {
         hits.extend(
-            ranges(doc, &Some(quote.content.clone()))
-                .into_iter()
+            content_tokens
+                .iter()
+                .copied()
                 .filter(|&t| denial(&w.lower[t])),
         );
     }
@@ -145,7 +147,6 @@ pub(super) fn find(doc: &Document, w: &Words, q: usize) -> (Status, Option<Role>
         }
     }
     // Hedges: reportative `soll`, `angeblich`, `Berichten zufolge` — outside quotation marks.
-    let content_tokens = ranges(doc, &Some(quote.content.clone()));
     if quote.kind != QuoteType::Direct {
         let inside_marks = marks_depth(doc, &content_tokens);
         let soll = content_tokens

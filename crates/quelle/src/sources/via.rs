@@ -4,34 +4,16 @@
 use super::{covering, make_via, Words};
 use crate::document::{Document, EntityKind, TokenKind, Via};
 use crate::entities::gazetteer;
-use crate::entities::resolve::{token_range, Index};
+use crate::entities::resolve::{self, token_range, Index};
 use crate::span::Span;
 
+/// Articles and the possessives that open a phrase like one (`in seinem Interview`).
 fn is_article(w: &str) -> bool {
-    matches!(
-        w,
-        "der"
-            | "die"
-            | "das"
-            | "des"
-            | "dem"
-            | "den"
-            | "ein"
-            | "eine"
-            | "einer"
-            | "eines"
-            | "einem"
-            | "einen"
-            | "seinem"
-            | "seiner"
-            | "ihrem"
-            | "ihrer"
-    )
+    resolve::is_article(w) || matches!(w, "seinem" | "seiner" | "ihrem" | "ihrer")
 }
 
 fn is_adjective_like(w: &str) -> bool {
-    w.chars().all(char::is_alphabetic)
-        && ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e))
+    w.chars().all(char::is_alphabetic) && resolve::adjective_like(w)
 }
 
 fn capital(doc: &Document, t: usize) -> bool {
