@@ -145,21 +145,47 @@ fn issue_4_flagship_sources() {
     assert_eq!(speaker_entity_name(&doc, us).as_deref(), Some("USA"));
     assert_eq!(us["status"], "hedged");
     assert_eq!(us["status_cue"]["text"], "soll");
-    // A denial, when the quotation stage finds it, is denied by both countries.
-    if let Some(d) = quotes(&doc).iter().find(|q| {
-        q["content"]["text"]
-            .as_str()
-            .unwrap_or("")
-            .contains("bestritten")
-            || q["cue"]["text"]
+    // The denial is reported speech, denied by both countries.
+    let d = quotes(&doc)
+        .iter()
+        .find(|q| {
+            q["content"]["text"]
                 .as_str()
                 .unwrap_or("")
                 .contains("bestritten")
-    }) {
-        assert_eq!(d["status"], "denied");
+        })
+        .expect("the denial `Beide Länder haben … bestritten`");
+    assert_eq!(d["type"], "reported");
+    assert_eq!(d["status"], "denied");
+    assert_eq!(
+        speaker_entity_name(&doc, d).as_deref(),
+        Some("Russland und Nordkorea")
+    );
+    // `Insider vermuten …` (a subheading): anonymous and speculative.
+    let insider = quotes(&doc)
+        .iter()
+        .find(|q| speaker_text(q) == "Insider")
+        .expect("the Insider quotation");
+    assert_eq!(entity_named(&doc, "Insider").unwrap()["kind"], "anonymous");
+    assert_eq!(insider["source_kind"], "anonymous");
+    assert_eq!(insider["status"], "speculative");
+    // Speech acts with an object are reported speech of their subject.
+    for (verb, speaker) in [
+        ("kündigte Putin", "Wladimir Putin"),
+        ("zugesichert", "Wladimir Putin"),
+        ("sicherte Russland", "Kim Jong Un"),
+    ] {
+        let q = quotes(&doc)
+            .iter()
+            .find(|q| {
+                q["type"] == "reported"
+                    && q["content"]["text"].as_str().unwrap_or("").contains(verb)
+            })
+            .unwrap_or_else(|| panic!("no reported quotation with {verb}"));
         assert_eq!(
-            speaker_entity_name(&doc, d).as_deref(),
-            Some("Russland und Nordkorea")
+            speaker_entity_name(&doc, q).as_deref(),
+            Some(speaker),
+            "{verb}"
         );
     }
     // Stoltenberg and the Pentagon spokesman.

@@ -61,6 +61,28 @@ pub fn features(ctx: &Context, d: &Draft, out: &mut Vec<u64>) {
     }
 }
 
+/// The medium a draft's own words fix, whatever the classifier says: `schriftlich`
+/// in its frame (or, for reported speech, outside quotation marks in its content)
+/// means writing.
+pub fn stated(doc: &crate::document::Document, ctx: &Context, d: &Draft) -> Option<Medium> {
+    let frame = d.frame.into_iter().map(|(s, e)| s..e);
+    let content = d
+        .content
+        .iter()
+        .filter(|_| d.kind == crate::document::QuoteType::Reported)
+        .map(|&(s, e)| s..e);
+    frame
+        .chain(content)
+        .flatten()
+        .filter(|&i| ctx.tokens[i].depth == 0)
+        .any(|i| {
+            doc.slice(doc.tokens[i].span)
+                .to_lowercase()
+                .starts_with("schriftlich")
+        })
+        .then_some(Medium::Writing)
+}
+
 /// Label names of the medium classifier, in [`Medium::ALL`] order.
 pub fn label_names() -> Vec<String> {
     Medium::ALL.iter().map(|m| m.as_str().to_owned()).collect()

@@ -13,6 +13,7 @@ pub mod features;
 pub mod labels;
 pub mod marks;
 pub mod medium;
+pub mod speech_acts;
 pub mod train;
 
 use crate::document::{Document, Medium, Quote, QuoteType};
@@ -162,7 +163,9 @@ impl QuoteModels {
         let ctx = Context::new(doc, &self.cues);
         let mut content = self.tag_content(&ctx);
         assemble::complete_reporting_clauses(doc, &ctx, &mut content);
-        let roles = self.tag_roles(&ctx, &content);
+        let acts = speech_acts::mark_reported_speech_acts(doc, &ctx, &mut content);
+        let mut roles = self.tag_roles(&ctx, &content);
+        speech_acts::add_subjects(doc, &ctx, &acts, &mut roles);
         let drafts = assemble::assemble(doc, &ctx, &content, &roles);
         let mut feats = Vec::new();
         let mut media: Vec<Option<Medium>> = Vec::with_capacity(drafts.len());
@@ -178,10 +181,10 @@ impl QuoteModels {
                 {
                     last_cued
                 }
-                None => {
+                None => medium::stated(doc, &ctx, d).or_else(|| {
                     medium::features(&ctx, d, &mut feats);
                     Some(Medium::ALL[self.medium.classify(&feats)])
-                }
+                }),
             };
             if !d.cue.is_empty() {
                 last_cued = m;

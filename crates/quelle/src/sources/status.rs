@@ -74,6 +74,19 @@ pub(super) fn find(doc: &Document, w: &Words, q: usize) -> (Status, Option<Role>
     let frame: Vec<usize> = {
         let mut v = ranges(doc, quote.cue.as_ref());
         v.extend(ranges(doc, quote.frame.as_ref()));
+        // Reported speech has its verb in the content's sentence: `Beide Länder
+        // haben … bestritten`, `Insider vermuten …` (outside quotation marks).
+        if quote.kind == QuoteType::Reported {
+            let content = ranges(doc, Some(&quote.content));
+            let inside = marks_depth(doc, &content);
+            v.extend(
+                content
+                    .iter()
+                    .zip(inside)
+                    .filter(|(_, m)| !m)
+                    .map(|(&t, _)| t),
+            );
+        }
         v.sort_unstable();
         v.dedup();
         v
@@ -106,15 +119,6 @@ pub(super) fn find(doc: &Document, w: &Words, q: usize) -> (Status, Option<Role>
             .find(|&t| w.lower[t].starts_with("bezeichn")),
     ) {
         hits.extend([a, b]);
-    }
-    // A reported denial has its verb in the content's sentence: `Beide Länder haben … bestritten`.
-    if hits.is_empty() && quote.kind == QuoteType::Reported {
-        hits.extend(
-            content_tokens
-                .iter()
-                .copied()
-                .filter(|&t| denial(&w.lower[t])),
-        );
     }
     if !hits.is_empty() {
         hits.sort_unstable();
