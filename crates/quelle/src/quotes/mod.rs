@@ -7,6 +7,7 @@
 //! continuation ([`assemble`]). A linear classifier assigns the medium.
 
 pub mod assemble;
+pub mod complements;
 pub mod context;
 pub mod cues;
 pub mod features;
@@ -163,6 +164,7 @@ impl QuoteModels {
         let ctx = Context::new(doc, &self.cues);
         let mut content = self.tag_content(&ctx);
         assemble::complete_reporting_clauses(doc, &ctx, &mut content);
+        complements::mark_complement_clauses(doc, &ctx, &mut content);
         let acts = speech_acts::mark_reported_speech_acts(doc, &ctx, &mut content);
         let mut roles = self.tag_roles(&ctx, &content);
         speech_acts::add_subjects(doc, &ctx, &acts, &mut roles);
