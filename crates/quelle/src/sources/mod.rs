@@ -73,6 +73,60 @@ pub(crate) fn annotate(doc: &mut Document, ix: &mut Index) {
         s.source_kind = kind;
     }
     inherit(doc);
+    refer_back(doc);
+}
+
+/// How many sentences back `den Angaben nach` looks for the statements it means.
+const REFER_BACK_SENTENCES: usize = 2;
+
+/// `den Angaben nach`, `seinen Angaben zufolge`: statements named only by a
+/// definite or possessive `Angaben` are those just cited, so the quotation
+/// takes the channels of the nearest earlier quotation that has some (within
+/// two sentences). Its speaker stays open: the text does not say whose.
+fn refer_back(doc: &mut Document) {
+    let sentence_of =
+        |doc: &Document, at: usize| doc.sentences.partition_point(|s| s.span.end <= at);
+    for q in 0..doc.quotes.len() {
+        let quote = &doc.quotes[q];
+        if quote.sourcing.speaker_entity.is_some() || !quote.sourcing.via.is_empty() {
+            continue;
+        }
+        let Some(sp) = quote.speaker.as_ref().and_then(covering) else {
+            continue;
+        };
+        let words: Vec<String> = doc
+            .slice(sp)
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        let bare = match words.as_slice() {
+            [n] => n == "angaben",
+            [d, n] => {
+                n == "angaben"
+                    && matches!(
+                        d.as_str(),
+                        "den" | "diesen" | "dessen" | "deren" | "seinen" | "ihren"
+                    )
+            }
+            _ => false,
+        };
+        let Some(here) = covering(&quote.content).map(|c| sentence_of(doc, c.start)) else {
+            continue;
+        };
+        if !bare {
+            continue;
+        }
+        let from = (0..q).rev().find(|&o| {
+            let o = &doc.quotes[o];
+            !o.sourcing.via.is_empty()
+                && covering(&o.content).is_some_and(|c| {
+                    here.saturating_sub(sentence_of(doc, c.start)) <= REFER_BACK_SENTENCES
+                })
+        });
+        if let Some(o) = from {
+            doc.quotes[q].sourcing.via = doc.quotes[o].sourcing.via.clone();
+        }
+    }
 }
 
 /// Quotations without a frame of their own (a continuation in the subjunctive,
