@@ -14,6 +14,7 @@ pub mod features;
 pub mod labels;
 pub mod marks;
 pub mod medium;
+pub mod reportative;
 pub mod speech_acts;
 pub mod train;
 
@@ -165,6 +166,7 @@ impl QuoteModels {
         let mut content = self.tag_content(&ctx);
         assemble::complete_reporting_clauses(doc, &ctx, &mut content);
         complements::mark_complement_clauses(doc, &ctx, &mut content);
+        reportative::mark_reportative_sollen(doc, &ctx, &mut content);
         let acts = speech_acts::mark_reported_speech_acts(doc, &ctx, &mut content);
         let mut roles = self.tag_roles(&ctx, &content);
         speech_acts::add_subjects(doc, &ctx, &acts, &mut roles);

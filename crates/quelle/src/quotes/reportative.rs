@@ -1,0 +1,97 @@
+//! Free indirect speech marked by reportative `sollen` the tagger left out.
+//!
+//! `Er soll den Anschlag geplant haben`, `Rund 800 Menschen sollen verletzt
+//! worden sein`: `sollen` with a perfect infinitive can only mean "is said to
+//! have" — an obligation cannot reach into the past — so German grammar makes
+//! such a sentence a claim of someone else's, even without a reporting verb.
+//! With a plain infinitive (`soll ab September geliefert werden`) it may be a
+//! plan or an order instead; those are left to the tagger.
+
+use super::context::Context;
+use super::labels::{begin, inside, type_index};
+use crate::document::{Document, QuoteType};
+
+/// Marks sentences without content holding reportative `soll`/`sollen` with a
+/// perfect infinitive at the end of its clause as free indirect speech.
+pub fn mark_reportative_sollen(doc: &Document, ctx: &Context, content: &mut [usize]) {
+    let kind = type_index(QuoteType::FreeIndirect);
+    let lower = |i: usize| doc.slice(doc.tokens[i].span).to_lowercase();
+    for s in &ctx.sentences {
+        if !s.soll || content[s.start..s.end].iter().any(|&l| l != 0) {
+            continue;
+        }
+        if doc.slice(doc.tokens[s.end - 1].span) == "?" {
+            continue;
+        }
+        let perfect = (s.start..s.end).any(|i| {
+            ctx.tokens[i].soll
+                && ctx.tokens[i].depth == 0
+                && matches!(lower(i).as_str(), "soll" | "sollen")
+                && perfect_infinitive_after(doc, ctx, i, s.end, &lower)
+        });
+        if perfect {
+            content[s.start] = begin(kind);
+            for l in &mut content[s.start + 1..s.end] {
+                *l = inside(kind);
+            }
+        }
+    }
+}
+
+/// Whether the clause after token `i` ends in a participle and `haben`/`sein`
+/// (`… getötet worden sein`, `… verteilt haben`).
+fn perfect_infinitive_after(
+    doc: &Document,
+    ctx: &Context,
+    i: usize,
+    end: usize,
+    lower: &impl Fn(usize) -> String,
+) -> bool {
+    let clause_end = (i + 1..end)
+        .find(|&k| {
+            ctx.tokens[k].depth == 0
+                && matches!(doc.slice(doc.tokens[k].span), "," | ";" | ":" | "." | "!")
+        })
+        .unwrap_or(end);
+    if clause_end < i + 3 {
+        return false;
+    }
+    let aux = lower(clause_end - 1);
+    let part = lower(clause_end - 2);
+    matches!(aux.as_str(), "sein" | "haben")
+        && ctx.tokens[clause_end - 2].shape == 0
+        && (part == "worden"
+            || part == "gewesen"
+            || part.starts_with("ge")
+            || part.contains("ge") && (part.ends_with('t') || part.ends_with("en")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::cues::CueTable;
+
+    fn marked(text: &str) -> usize {
+        let doc = crate::Pipeline::builder()
+            .quotes(false)
+            .build()
+            .unwrap()
+            .analyze(text);
+        let ctx = Context::new(&doc, &CueTable::default());
+        let mut content = vec![0; doc.tokens.len()];
+        mark_reportative_sollen(&doc, &ctx, &mut content);
+        super::super::assemble::chunks(&content).len()
+    }
+
+    #[test]
+    fn sollen_with_a_perfect_infinitive_is_reported() {
+        assert_eq!(marked("Rund 800 Menschen sollen verletzt worden sein."), 1);
+        assert_eq!(marked("Er soll den Anschlag geplant haben."), 1);
+    }
+
+    #[test]
+    fn plans_and_orders_are_not() {
+        assert_eq!(marked("Das Gerät soll ab September geliefert werden."), 0);
+        assert_eq!(marked("Du sollst nicht lügen."), 0);
+    }
+}
