@@ -44,7 +44,8 @@ pub fn mark_complement_clauses(doc: &Document, ctx: &Context, content: &mut [usi
             continue;
         }
         let Some(d) = (s.start + 2..s.end).find(|&k| {
-            ctx.tokens[k].depth == 0
+            ctx.tokens[k].complementizer
+                && ctx.tokens[k].depth == 0
                 && matches!(lower(k).as_str(), "dass" | "daß" | "ob")
                 && doc.slice(doc.tokens[k - 1].span) == ","
         }) else {

@@ -52,6 +52,17 @@ const ACTS: &[(&str, Needs)] = &[
     ("sprechen", Needs::Word("von")),
     ("bezeichnen", Needs::Word("als")),
     ("verweisen", Needs::Word("auf")),
+    // `Die Polizei geht von Suizid aus` (thought).
+    ("gehen", Needs::Particle("aus")),
+    ("ausgehen", Needs::Word("von")),
+];
+
+/// Speech-act verbs outside the verb lexicon, by stem of their forms, and what they need.
+const STEMS: &[(&str, Needs)] = &[
+    // `bezifferte den Schaden auf …`
+    ("beziffer", Needs::Word("auf")),
+    // `plädiert für …`
+    ("plädier", Needs::Word("für")),
 ];
 
 /// Conjunctions that open a subordinate or infinitive clause, wherever it stands.
@@ -174,7 +185,14 @@ pub fn mark_reported_speech_acts(doc: &Document, ctx: &Context, content: &mut [u
         if last == "?" || last == ":" {
             continue;
         }
-        if (s.start..s.end).any(|i| matches!(lower(i).as_str(), "dass" | "daß")) {
+        let is_dass = |i: usize| {
+            ctx.tokens[i].complementizer
+                && matches!(
+                    doc.slice(doc.tokens[i].span),
+                    "dass" | "Dass" | "daß" | "Daß"
+                )
+        };
+        if (s.start..s.end).any(is_dass) {
             continue;
         }
         if let Some(verb) =
@@ -390,15 +408,20 @@ fn speech_act_at(
     lower: &impl Fn(usize) -> String,
 ) -> bool {
     let t = &ctx.tokens[i];
-    // Verbs are lowercase and outside quotation marks.
-    if t.depth > 0 || t.shape != 0 || t.cue_lemma.is_none() {
+    // Verbs are lowercase and outside quotation marks; most words are neither
+    // in the verb lexicon nor start like a listed stem, and are passed over here.
+    let raw = doc.slice(doc.tokens[i].span);
+    if t.depth > 0
+        || t.shape != 0
+        || t.cue_lemma.is_none() && !STEMS.iter().any(|(stem, _)| raw.starts_with(stem))
+    {
         return false;
     }
     let form = lower(i);
-    let Some(lemma) = lexicon::cue_verb_lemma(&form) else {
-        return false;
-    };
-    let Some(&(_, needs)) = ACTS.iter().find(|(l, _)| *l == lemma) else {
+    let known = lexicon::cue_verb_lemma(&form)
+        .and_then(|lemma| ACTS.iter().find(|(l, _)| *l == lemma))
+        .or_else(|| STEMS.iter().find(|(stem, _)| form.starts_with(stem)));
+    let Some(&(lemma, needs)) = known else {
         return false;
     };
     // The clause around the verb: between clause punctuation (or quotation marks'
