@@ -170,7 +170,13 @@ impl QuoteModels {
         let acts = speech_acts::mark_reported_speech_acts(doc, &ctx, &mut content);
         let mut roles = self.tag_roles(&ctx, &content);
         speech_acts::add_subjects(doc, &ctx, &acts, &mut roles);
-        let drafts = assemble::assemble(doc, &ctx, &content, &roles);
+        let mut drafts = assemble::assemble(doc, &ctx, &content, &roles);
+        for d in &mut drafts {
+            // A continuation has no reporting verb of its own: with a cue it is indirect speech.
+            if d.kind == QuoteType::IndirectFreeIndirect && !d.cue.is_empty() {
+                d.kind = QuoteType::Indirect;
+            }
+        }
         let mut feats = Vec::new();
         let mut media: Vec<Option<Medium>> = Vec::with_capacity(drafts.len());
         let mut last_cued: Option<Medium> = None;
