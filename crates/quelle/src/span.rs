@@ -77,17 +77,14 @@ impl CharMap {
                 byte_of_char: Vec::new(),
             };
         }
-        let bytes = text.as_bytes();
-        // A byte starts a char unless it is a UTF-8 continuation byte (0b10xx_xxxx).
-        let starts = |b: u8| (b as i8) >= -0x40;
-        let mut char_of_byte = Vec::with_capacity(bytes.len() + 1);
-        let mut ci = 0u32;
-        char_of_byte.extend(bytes.iter().map(|&b| {
-            ci += starts(b) as u32;
-            ci - 1
-        }));
-        let mut byte_of_char = Vec::with_capacity(bytes.len() + 1);
-        byte_of_char.extend((0..bytes.len() as u32).filter(|&i| starts(bytes[i as usize])));
+        let mut char_of_byte = Vec::with_capacity(text.len() + 1);
+        let mut byte_of_char = Vec::with_capacity(text.len() + 1);
+        for (ci, (bi, ch)) in text.char_indices().enumerate() {
+            byte_of_char.push(bi as u32);
+            for _ in 0..ch.len_utf8() {
+                char_of_byte.push(ci as u32);
+            }
+        }
         let n_chars = byte_of_char.len() as u32;
         char_of_byte.push(n_chars);
         byte_of_char.push(text.len() as u32);
