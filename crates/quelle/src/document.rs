@@ -361,7 +361,8 @@ pub struct Sourcing {
 #[derive(Debug, Clone)]
 pub struct Document {
     text: String,
-    chars: CharMap,
+    /// Built on first use: only the JSON view needs character offsets.
+    chars: std::sync::OnceLock<CharMap>,
     /// Structural blocks in text order.
     pub blocks: Vec<Block>,
     /// Tokens in text order.
@@ -377,10 +378,9 @@ pub struct Document {
 impl Document {
     /// Creates a document over `text` with no analysis yet.
     pub fn new(text: String) -> Self {
-        let chars = CharMap::new(&text);
         Document {
             text,
-            chars,
+            chars: std::sync::OnceLock::new(),
             blocks: Vec::new(),
             tokens: Vec::new(),
             sentences: Vec::new(),
@@ -396,7 +396,7 @@ impl Document {
 
     /// The byte/character offset map of the text.
     pub fn char_map(&self) -> &CharMap {
-        &self.chars
+        self.chars.get_or_init(|| CharMap::new(&self.text))
     }
 
     /// The text of a span.

@@ -138,6 +138,18 @@ mod tests {
     }
 
     #[test]
+    fn maps_every_byte_to_its_char() {
+        let t = "aß€😀 „x“";
+        let m = CharMap::new(t);
+        for (ci, (bi, ch)) in t.char_indices().enumerate() {
+            assert_eq!(m.byte_offset(ci), bi);
+            for k in 0..ch.len_utf8() {
+                assert_eq!(m.char_offset(bi + k), ci);
+            }
+        }
+    }
+
+    #[test]
     fn ascii_is_identity() {
         let m = CharMap::new("abc");
         assert_eq!(m.char_offset(2), 2);

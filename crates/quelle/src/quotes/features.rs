@@ -43,6 +43,12 @@ impl FeatureTable {
         (0..self.len()).map(|i| self.get(i)).collect()
     }
 
+    /// Empties the table, keeping its memory.
+    pub fn clear(&mut self) {
+        self.values.clear();
+        self.offsets.clear();
+    }
+
     fn start(&mut self) {
         if self.offsets.is_empty() {
             self.offsets.push(0);
@@ -178,11 +184,40 @@ pub fn content_features(ctx: &Context) -> FeatureTable {
     // Room for every token's features (at most 50): no reallocation while filling.
     t.values.reserve(ctx.tokens.len() * 50);
     t.offsets.reserve(ctx.tokens.len() + 1);
+    let f = ContentFeaturizer::new(ctx);
+    for si in 0..ctx.sentences.len() {
+        f.sentence(si, &mut t);
+    }
     t.start();
-    let pp = punct_prefix(ctx);
-    let clauses = clause_flags(ctx);
-    let toks = &ctx.tokens;
-    for (si, s) in ctx.sentences.iter().enumerate() {
+    t
+}
+
+/// Builds content-tagger features sentence by sentence, for a caller that
+/// tags only some sentences (see [`super::cascade`]): the document-wide
+/// tables are computed once.
+#[derive(Debug)]
+pub struct ContentFeaturizer<'c> {
+    ctx: &'c Context,
+    pp: Vec<u32>,
+    clauses: Vec<(u64, u64)>,
+}
+
+impl<'c> ContentFeaturizer<'c> {
+    /// Prepares the document-wide tables of `ctx`.
+    pub fn new(ctx: &'c Context) -> Self {
+        ContentFeaturizer {
+            ctx,
+            pp: punct_prefix(ctx),
+            clauses: clause_flags(ctx),
+        }
+    }
+
+    /// Appends the rows of sentence `si`'s tokens to `t`.
+    pub fn sentence(&self, si: usize, t: &mut FeatureTable) {
+        let (ctx, pp, clauses) = (self.ctx, &self.pp[..], &self.clauses);
+        let toks = &ctx.tokens;
+        t.start();
+        let s = &ctx.sentences[si];
         let bits = sentence_bits(s);
         let prev_bits = if si > 0 {
             sentence_bits(&ctx.sentences[si - 1]) | 64
@@ -209,8 +244,8 @@ pub fn content_features(ctx: &Context) -> FeatureTable {
         for i in s.start..s.end {
             let f = &toks[i];
             let w = |d: isize| window(ctx, s, i, d);
-            let rel_cue = relative(s.first_cue, i, &pp);
-            let rel_attr = relative(s.first_attr, i, &pp);
+            let rel_cue = relative(s.first_cue, i, pp);
+            let rel_attr = relative(s.first_attr, i, pp);
             let depth = f.depth.min(2) as u64;
             let edge = (i == s.start) as u64 | ((i + 1 == s.end) as u64) << 1;
             let pos = bucket(i - s.start);
@@ -255,7 +290,7 @@ pub fn content_features(ctx: &Context) -> FeatureTable {
                 37,
                 mix(s.first_cue.map_or(0, |c| toks[c].lower), rel_cue),
             ));
-            let rel_verb = relative(s.speech_verb, i, &pp);
+            let rel_verb = relative(s.speech_verb, i, pp);
             let verb_lemma = s.speech_verb.and_then(|c| toks[c].cue_lemma).unwrap_or(0);
             v.push(mix(38, mix(verb_lemma, rel_verb)));
             v.push(mix(39, rel_verb * 64 + rel_cue));
@@ -280,7 +315,7 @@ pub fn content_features(ctx: &Context) -> FeatureTable {
             v.push(mix(50, f.region as u64 * 16 + rel_cue.min(15)));
             v.push(mix(51, f.region as u64 * 2 + s.first_cue.is_some() as u64));
             // Reported speech: the sentence's likeliest reported-speech word and where it is.
-            let rel_rep = relative(s.rep_anchor, i, &pp);
+            let rel_rep = relative(s.rep_anchor, i, pp);
             v.push(mix(52, rep_score * 64 + rel_rep));
             v.push(mix(53, mix(rep_lower, rel_rep.min(3))));
             v.push(mix(54, rep_score * 1024 + cf));
@@ -295,7 +330,6 @@ pub fn content_features(ctx: &Context) -> FeatureTable {
             t.end_row();
         }
     }
-    t
 }
 
 /// Builds the role-tagger features; `content[i]` is the content label of token `i`

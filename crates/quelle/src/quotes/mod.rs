@@ -7,6 +7,7 @@
 //! continuation ([`assemble`]). A linear classifier assigns the medium.
 
 pub mod assemble;
+pub mod cascade;
 pub mod complements;
 pub mod context;
 pub mod cues;
@@ -219,10 +220,40 @@ impl QuoteModels {
         quotes
     }
 
-    /// Content labels per token.
+    /// Content labels per token. Sentences [`cascade::is_plain`] after a
+    /// sentence without content are `O` without running the tagger.
     pub fn tag_content(&self, ctx: &Context) -> Vec<usize> {
-        let table = features::content_features(ctx);
-        decode_sentences(&self.fast[0], ctx, &table.rows(), None)
+        self.tag_content_where(ctx, true)
+    }
+
+    /// Content labels per token, running the tagger on every sentence (what
+    /// [`QuoteModels::tag_content`] skips, for checking the cascade).
+    pub fn tag_content_all(&self, ctx: &Context) -> Vec<usize> {
+        self.tag_content_where(ctx, false)
+    }
+
+    fn tag_content_where(&self, ctx: &Context, cascade: bool) -> Vec<usize> {
+        let model = &self.fast[0];
+        let l = model.labels();
+        let decoder = viterbi::Constrained::new(model, |from, to| allowed(from, to, l));
+        let featurizer = features::ContentFeaturizer::new(ctx);
+        let mut table = features::FeatureTable::default();
+        let mut out = Vec::with_capacity(ctx.tokens.len());
+        let mut prev_content = false;
+        for (si, s) in ctx.sentences.iter().enumerate() {
+            let start = out.len();
+            if cascade && !prev_content && cascade::is_plain(ctx, si) {
+                out.resize(start + s.end - s.start, 0);
+                prev_content = false;
+                continue;
+            }
+            table.clear();
+            featurizer.sentence(si, &mut table);
+            let ok = |pos: usize, to: usize| content_label_ok(ctx, s.start + pos, to);
+            decoder.decode_masked_into(&table.rows(), ok, &mut out);
+            prev_content = out[start..].iter().any(|&c| c != 0);
+        }
+        out
     }
 
     /// Role labels per token, given content labels.
@@ -230,18 +261,17 @@ impl QuoteModels {
         let types = content_types(content);
         let active = features::role_sentences(ctx, &types);
         let table = features::role_features(ctx, &types, &active);
-        decode_sentences(&self.fast[1], ctx, &table.rows(), Some(&active))
+        decode_sentences(&self.fast[1], ctx, &table.rows(), &active)
     }
 }
 
-/// Decodes each sentence on its own (sentences are the taggers' sequences).
-/// Content (`roles == None`): `direct` labels are allowed only inside quotation
-/// marks. Roles: sentences not `active` are all `O` without decoding.
+/// Decodes each sentence on its own (sentences are the taggers' sequences);
+/// sentences not `active` are all `O` without decoding.
 fn decode_sentences<M: SequenceModel>(
     model: &M,
     ctx: &Context,
     rows: &[&[u64]],
-    roles: Option<&[bool]>,
+    active: &[bool],
 ) -> Vec<usize> {
     let l = model.labels();
     // The BIO rule is the same at every position: folded into the decoder once.
@@ -249,13 +279,10 @@ fn decode_sentences<M: SequenceModel>(
     let mut out = Vec::with_capacity(rows.len());
     for (si, s) in ctx.sentences.iter().enumerate() {
         let rows = &rows[s.start..s.end];
-        match roles {
-            None => {
-                let ok = |pos: usize, to: usize| content_label_ok(ctx, s.start + pos, to);
-                decoder.decode_masked_into(rows, ok, &mut out);
-            }
-            Some(active) if active[si] => decoder.decode_into(rows, &mut out),
-            Some(_) => out.resize(out.len() + rows.len(), 0),
+        if active[si] {
+            decoder.decode_into(rows, &mut out);
+        } else {
+            out.resize(out.len() + rows.len(), 0);
         }
     }
     out

@@ -86,7 +86,7 @@ pub fn render(doc: &AnalysisJson, lang: Lang) -> String {
     let title = doc
         .meta
         .headline
-        .map(|h| one_line(&chars.slice(h)))
+        .map(|h| one_line(chars.slice(h)))
         .filter(|h| !h.is_empty())
         .unwrap_or_else(|| lang.pick("Artikel", "Article").to_owned());
     let mut h = String::with_capacity(doc.text.len() * 4 + 20_000);
@@ -367,7 +367,7 @@ fn segment(
     if let Some(qi) = spk {
         let _ = write!(h, "<span class=\"spk {}\">", style.per_quote[qi].0);
     }
-    h.push_str(&escape(&chars.slice(seg)));
+    h.push_str(&escape(chars.slice(seg)));
     if spk.is_some() {
         h.push_str("</span>");
     }

@@ -4,7 +4,7 @@
 //! [`crate::schema::AnalysisJson::profile`], so every view shows the same figures.
 
 use crate::document::{EntityKind, QuoteType, SourceKind, Status};
-use crate::report::words::{words_in, Chars};
+use crate::report::words::{Chars, WordCounter};
 use crate::schema::{AnalysisJson, CharSpan, QuoteJson};
 use serde::{Deserialize, Serialize};
 
@@ -125,6 +125,7 @@ fn counts<T: Copy + PartialEq>(all: &[T], values: impl Iterator<Item = T>) -> Ve
 /// Builds the profile of an analysed document.
 pub fn build(doc: &AnalysisJson) -> ProfileJson {
     let chars = Chars::new(&doc.text);
+    let counter = WordCounter::new(doc, &chars);
     let entity = |id: &str| doc.entities.iter().find(|e| e.id == id);
     let all_content: Vec<CharSpan> = doc
         .quotes
@@ -167,7 +168,7 @@ pub fn build(doc: &AnalysisJson) -> ProfileJson {
             .iter()
             .flat_map(|&i| doc.quotes[i].content.spans.iter().copied())
             .collect();
-        s.words = words_in(doc, &chars, &spans);
+        s.words = counter.count(&spans);
         // The most frequent source kind; ties go to the earlier kind in SourceKind::ALL.
         let kinds = counts(
             &SourceKind::ALL,
@@ -217,8 +218,8 @@ pub fn build(doc: &AnalysisJson) -> ProfileJson {
     }];
     ProfileJson {
         quotes: doc.quotes.len(),
-        words: words_in(doc, &chars, &all_words),
-        quoted_words: words_in(doc, &chars, &all_content),
+        words: counter.count(&all_words),
+        quoted_words: counter.count(&all_content),
         speakers,
         source_kinds: counts(&SourceKind::ALL, doc.quotes.iter().map(|q| q.source_kind)),
         types: counts(&QuoteType::ALL, doc.quotes.iter().map(|q| q.kind)),

@@ -125,6 +125,25 @@ struct Opinion {
     exact: Vec<&'static str>,
     prefix: Vec<&'static str>,
     suffix: Vec<&'static str>,
+    /// First bytes of exact and prefix entries, last bytes of suffix entries:
+    /// most words start and end with none of them and are passed over at once.
+    first: [bool; 256],
+    last: [bool; 256],
+}
+
+impl Opinion {
+    /// Whether the lowercase word is evaluative.
+    fn matches(&self, w: &str) -> bool {
+        let (Some(&a), Some(&z)) = (w.as_bytes().first(), w.as_bytes().last()) else {
+            // The empty word: only an empty entry could match it.
+            return self.exact.contains(&w)
+                || self.prefix.iter().any(|p| w.starts_with(p))
+                || self.suffix.iter().any(|s| w.ends_with(s));
+        };
+        (self.first[a as usize]
+            && (self.exact.contains(&w) || self.prefix.iter().any(|p| w.starts_with(p))))
+            || (self.last[z as usize] && self.suffix.iter().any(|s| w.ends_with(s)))
+    }
 }
 
 fn opinion() -> &'static Opinion {
@@ -134,6 +153,8 @@ fn opinion() -> &'static Opinion {
             exact: Vec::new(),
             prefix: Vec::new(),
             suffix: Vec::new(),
+            first: [false; 256],
+            last: [false; 256],
         };
         for e in list_entries(include_str!("../../lexicon/opinion.txt")) {
             if let Some(p) = e.strip_suffix('*') {
@@ -144,6 +165,18 @@ fn opinion() -> &'static Opinion {
                 o.exact.push(e);
             }
         }
+        for e in o.exact.iter().chain(&o.prefix) {
+            match e.as_bytes().first() {
+                Some(&b) => o.first[b as usize] = true,
+                None => o.first = [true; 256],
+            }
+        }
+        for e in &o.suffix {
+            match e.as_bytes().last() {
+                Some(&b) => o.last[b as usize] = true,
+                None => o.last = [true; 256],
+            }
+        }
         o
     })
 }
@@ -151,17 +184,15 @@ fn opinion() -> &'static Opinion {
 /// The position of the first evaluative word of `words` (lowercase), if any.
 fn opinion_word(words: &[String]) -> Option<usize> {
     let o = opinion();
-    words.iter().position(|w| {
-        o.exact.contains(&w.as_str())
-            || o.prefix.iter().any(|p| w.starts_with(p))
-            || o.suffix.iter().any(|s| w.ends_with(s))
-    })
+    words.iter().position(|w| o.matches(w))
 }
 
 /// Shared lookups of one run over a document.
 struct Ctx<'a> {
     doc: &'a AnalysisJson,
-    chars: Chars,
+    chars: Chars<'a>,
+    /// Per quotation: [`Ctx::nested`].
+    nested: Vec<bool>,
 }
 
 impl Ctx<'_> {
@@ -197,13 +228,7 @@ impl Ctx<'_> {
     /// which already carries every warning it would get (a partial direct quote
     /// inside indirect speech).
     fn nested(&self, i: usize) -> bool {
-        let q = &self.doc.quotes[i];
-        self.doc.quotes.iter().enumerate().any(|(j, p)| {
-            j != i
-                && speaker_key(p) == speaker_key(q)
-                && covers(&p.content.spans, &q.content.spans)
-                && (!covers(&q.content.spans, &p.content.spans) || j < i)
-        })
+        self.nested[i]
     }
 
     /// The name of a quotation's speaker: the entity's name, else the mention.
@@ -224,6 +249,24 @@ impl Ctx<'_> {
             .find(|e| e.id == id)
             .map(|e| e.kind)
     }
+}
+
+/// [`Ctx::nested`] of every quotation, computed once: the rules ask it per
+/// quotation, and it compares speaker keys, which are built strings.
+fn nested_flags(doc: &AnalysisJson) -> Vec<bool> {
+    let keys: Vec<String> = doc.quotes.iter().map(speaker_key).collect();
+    let quotes = &doc.quotes;
+    (0..quotes.len())
+        .map(|i| {
+            let q = &quotes[i];
+            quotes.iter().enumerate().any(|(j, p)| {
+                j != i
+                    && keys[j] == keys[i]
+                    && covers(&p.content.spans, &q.content.spans)
+                    && (!covers(&q.content.spans, &p.content.spans) || j < i)
+            })
+        })
+        .collect()
 }
 
 /// Whether every span of `inner` lies inside some span of `outer`.
@@ -275,6 +318,7 @@ pub fn detect(doc: &AnalysisJson) -> Vec<WarningJson> {
     let cx = Ctx {
         doc,
         chars: Chars::new(&doc.text),
+        nested: nested_flags(doc),
     };
     let mut out = Vec::new();
     out.extend(headline_as_fact(&cx));
@@ -307,14 +351,14 @@ fn headline_as_fact(cx: &Ctx) -> Option<WarningJson> {
     if headline.contains(['„', '“', '”', '"', '»', '«', '‚', '‘', ':', '?']) {
         return None;
     }
-    let hw = words(&headline);
+    let hw = words(headline);
     if hw
         .iter()
         .any(|w| HEADLINE_ATTRIBUTION.contains(&w.as_str()) || cue_verb_lemma(w).is_some())
     {
         return None;
     }
-    let wanted = content_words(&headline);
+    let wanted = content_words(headline);
     if wanted.len() < 2 {
         return None;
     }
@@ -345,7 +389,7 @@ fn headline_as_fact(cx: &Ctx) -> Option<WarningJson> {
             .iter()
             .filter(|t| s.start <= t.start && t.end <= s.end)
             .filter(|t| !quoted.iter().any(|q| q.start <= t.start && t.end <= q.end))
-            .flat_map(|t| words(&cx.chars.slice(*t)))
+            .flat_map(|t| words(cx.chars.slice(*t)))
             .collect();
         if overlap(&wanted, &own) >= strong {
             return None;
@@ -399,7 +443,7 @@ fn headline_as_fact(cx: &Ctx) -> Option<WarningJson> {
     sentences.extend(cx.sentences_of_quotes(&support));
     sentences.sort_unstable();
     sentences.dedup();
-    let headline = one_line(&headline);
+    let headline = one_line(headline);
     Some(warning(
         rule::HEADLINE_AS_FACT,
         Severity::Critical,
@@ -679,11 +723,11 @@ fn opinion_without_source(cx: &Ctx) -> Vec<WarningJson> {
             continue;
         }
         let text = cx.chars.slice(*s);
-        let ws = words(&text);
+        let ws = words(text);
         if ws
             .iter()
             .any(|w| SENTENCE_ATTRIBUTION.contains(&w.as_str()) || cue_verb_lemma(w).is_some())
-            || speaker_colon(&text)
+            || speaker_colon(text)
         {
             continue;
         }
@@ -698,7 +742,7 @@ fn opinion_without_source(cx: &Ctx) -> Vec<WarningJson> {
             .nth(at)
             .unwrap_or(&ws[at])
             .to_owned();
-        let ex = shorten(&one_line(&text), 90);
+        let ex = shorten(&one_line(text), 90);
         out.push(warning(
             rule::OPINION_WITHOUT_SOURCE,
             Severity::Warning,

@@ -3,25 +3,51 @@
 
 use crate::schema::{AnalysisJson, CharSpan};
 
-/// The text as characters, so that the JSON's character offsets index it directly.
-pub(crate) struct Chars(Vec<char>);
+/// The text with a character index, so that the JSON's character offsets
+/// slice it directly (without copying).
+pub(crate) struct Chars<'t> {
+    text: &'t str,
+    /// Byte offset of every character plus the end; empty for ASCII text,
+    /// where character and byte offsets coincide.
+    byte_of_char: Vec<u32>,
+}
 
-impl Chars {
-    /// Splits `text` into characters.
-    pub(crate) fn new(text: &str) -> Self {
-        Chars(text.chars().collect())
+impl<'t> Chars<'t> {
+    /// Indexes the characters of `text`.
+    pub(crate) fn new(text: &'t str) -> Self {
+        let byte_of_char = if text.is_ascii() {
+            Vec::new()
+        } else {
+            let mut b: Vec<u32> = text.char_indices().map(|(i, _)| i as u32).collect();
+            b.push(text.len() as u32);
+            b
+        };
+        Chars { text, byte_of_char }
+    }
+
+    /// The byte offset of character offset `c` (at most the number of characters).
+    fn byte(&self, c: usize) -> usize {
+        if self.byte_of_char.is_empty() {
+            c
+        } else {
+            self.byte_of_char[c] as usize
+        }
     }
 
     /// The text of a character span (clamped to the text).
-    pub(crate) fn slice(&self, s: CharSpan) -> String {
-        let end = s.end.min(self.0.len());
+    pub(crate) fn slice(&self, s: CharSpan) -> &'t str {
+        let end = s.end.min(self.len());
         let start = s.start.min(end);
-        self.0[start..end].iter().collect()
+        &self.text[self.byte(start)..self.byte(end)]
     }
 
     /// Number of characters.
     pub(crate) fn len(&self) -> usize {
-        self.0.len()
+        if self.byte_of_char.is_empty() {
+            self.text.len()
+        } else {
+            self.byte_of_char.len() - 1
+        }
     }
 }
 
@@ -192,13 +218,75 @@ pub(crate) fn spans_overlap(a: CharSpan, b: CharSpan) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-/// Number of words (tokens with a letter or digit) inside the union of `spans`.
-pub(crate) fn words_in(doc: &AnalysisJson, chars: &Chars, spans: &[CharSpan]) -> usize {
-    doc.tokens
-        .iter()
-        .filter(|t| spans.iter().any(|s| s.start <= t.start && t.end <= s.end))
-        .filter(|t| chars.slice(**t).chars().any(char::is_alphanumeric))
-        .count()
+/// Counts the words (tokens with a letter or digit) inside spans of a document.
+pub(crate) struct WordCounter<'d> {
+    tokens: &'d [CharSpan],
+    /// Whether token `i` is a word.
+    is_word: Vec<bool>,
+    /// `words_before[i]`: how many of the first `i` tokens are words.
+    words_before: Vec<u32>,
+    /// Tokens in text order without overlap (as the pipeline writes them):
+    /// the tokens inside a span are then a run of indices.
+    ordered: bool,
+}
+
+impl<'d> WordCounter<'d> {
+    /// Indexes the tokens of `doc`.
+    pub(crate) fn new(doc: &'d AnalysisJson, chars: &Chars) -> Self {
+        let tokens = &doc.tokens[..];
+        let is_word: Vec<bool> = tokens
+            .iter()
+            .map(|t| chars.slice(*t).chars().any(char::is_alphanumeric))
+            .collect();
+        let mut words_before = Vec::with_capacity(tokens.len() + 1);
+        let mut n = 0;
+        words_before.push(0);
+        for &w in &is_word {
+            n += w as u32;
+            words_before.push(n);
+        }
+        let ordered = tokens
+            .windows(2)
+            .all(|w| w[0].start <= w[0].end && w[0].end <= w[1].start)
+            && tokens.last().is_none_or(|t| t.start <= t.end);
+        WordCounter {
+            tokens,
+            is_word,
+            words_before,
+            ordered,
+        }
+    }
+
+    /// Number of words lying inside one of `spans`, each counted once.
+    pub(crate) fn count(&self, spans: &[CharSpan]) -> usize {
+        if !self.ordered {
+            return self
+                .tokens
+                .iter()
+                .zip(&self.is_word)
+                .filter(|(t, &w)| w && spans.iter().any(|s| s.start <= t.start && t.end <= s.end))
+                .count();
+        }
+        let mut runs: Vec<(usize, usize)> = spans
+            .iter()
+            .map(|s| {
+                let a = self.tokens.partition_point(|t| t.start < s.start);
+                let b = a + self.tokens[a..].partition_point(|t| t.end <= s.end);
+                (a, b)
+            })
+            .filter(|(a, b)| a < b)
+            .collect();
+        runs.sort_unstable();
+        let (mut total, mut covered) = (0, 0);
+        for (a, b) in runs {
+            let a = a.max(covered);
+            if a < b {
+                total += (self.words_before[b] - self.words_before[a]) as usize;
+                covered = b;
+            }
+        }
+        total
+    }
 }
 
 /// Entries of an embedded word list: one per line, `#` starts a comment.
@@ -234,9 +322,42 @@ mod tests {
     }
 
     #[test]
+    fn counts_words_inside_spans_once() {
+        let text = "Er sagte: „Wir kommen.“ Dann ging er.";
+        let p = crate::Pipeline::builder()
+            .quotes(false)
+            .entities(false)
+            .build()
+            .unwrap();
+        let doc = AnalysisJson::from_document(&p.analyze(text));
+        let chars = Chars::new(&doc.text);
+        let counter = WordCounter::new(&doc, &chars);
+        let slow = |spans: &[CharSpan]| {
+            doc.tokens
+                .iter()
+                .filter(|t| spans.iter().any(|s| s.start <= t.start && t.end <= s.end))
+                .filter(|t| chars.slice(**t).chars().any(char::is_alphanumeric))
+                .count()
+        };
+        let span = |start, end| CharSpan { start, end };
+        for spans in [
+            vec![span(0, 40)],
+            vec![span(10, 23), span(0, 8), span(12, 30)],
+            vec![span(3, 5), span(4, 5)],
+            vec![],
+        ] {
+            assert_eq!(counter.count(&spans), slow(&spans), "{spans:?}");
+        }
+    }
+
+    #[test]
     fn slices_by_characters() {
         let c = Chars::new("Größe: „Ja“");
         assert_eq!(c.slice(CharSpan { start: 7, end: 11 }), "„Ja“");
         assert_eq!(c.slice(CharSpan { start: 9, end: 99 }), "a“");
+        assert_eq!(c.slice(CharSpan { start: 99, end: 99 }), "");
+        assert_eq!(c.len(), 11);
+        let a = Chars::new("abc");
+        assert_eq!(a.slice(CharSpan { start: 1, end: 5 }), "bc");
     }
 }
