@@ -157,6 +157,8 @@ fn issue_4_flagship_sources() {
         .expect("the denial `Beide Länder haben … bestritten`");
     assert_eq!(d["type"], "reported");
     assert_eq!(d["status"], "denied");
+    // Two named states, not an unnamed group.
+    assert_eq!(d["source_kind"], "official");
     assert_eq!(
         speaker_entity_name(&doc, d).as_deref(),
         Some("Russland und Nordkorea")

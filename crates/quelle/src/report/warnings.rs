@@ -562,7 +562,9 @@ fn source_groups(cx: &Ctx) -> Vec<WarningJson> {
             let hit = if anonymous {
                 q.source_kind == SourceKind::Anonymous || kind == Some(EntityKind::Anonymous)
             } else {
-                q.source_kind == SourceKind::UnnamedGroup || kind == Some(EntityKind::Group)
+                // A group of named states (`Beide Länder` = `Russland und Nordkorea`) is official, not unnamed.
+                q.source_kind == SourceKind::UnnamedGroup
+                    || kind == Some(EntityKind::Group) && q.source_kind == SourceKind::Unknown
             };
             if !hit || cx.nested(i) {
                 continue;

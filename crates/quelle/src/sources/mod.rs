@@ -206,6 +206,8 @@ fn source_kind(doc: &Document, ix: &Index, q: usize, speaker: Option<usize>) -> 
                     SourceKind::OtherMedia
                 }
             }
+            // `Beide Länder` resolved to `Russland und Nordkorea`: named states speak.
+            EntityKind::Group if is_named_states(ix, &ent.name) => SourceKind::Official,
             EntityKind::Group => SourceKind::UnnamedGroup,
             EntityKind::Anonymous => SourceKind::Anonymous,
             EntityKind::Place => SourceKind::Unknown,
@@ -228,6 +230,19 @@ fn source_kind(doc: &Document, ix: &Index, q: usize, speaker: Option<usize>) -> 
         Some(NounSource::Document) if head != "angaben" => SourceKind::Document,
         _ => SourceKind::Unknown,
     }
+}
+
+/// Whether a group's name joins names of country or government entities of the
+/// document (`Russland und Nordkorea`).
+fn is_named_states(ix: &Index, name: &str) -> bool {
+    let mut parts = name.split(" und ").peekable();
+    parts.peek().is_some()
+        && parts.all(|p| {
+            ix.ents.iter().any(|e| {
+                e.name == p && matches!(e.kind, EntityKind::Country | EntityKind::Government)
+            })
+        })
+        && name.contains(" und ")
 }
 
 /// A channel phrase over tokens `a..b`, with the entity named in it, if any.
