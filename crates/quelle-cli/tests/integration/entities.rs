@@ -296,3 +296,28 @@ fn issue_4_hand_annotated_train_articles() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn issue_4_office_without_a_name_is_official_and_speech_acts_are_reported() {
+    let doc = analyze(
+        "Unfall in Berlin\n\nDer Bürgermeister kündigte eine Untersuchung an. \
+         Die Polizei bestritt die Vorwürfe. Der Trainer sagte, das Spiel sei verloren.\n",
+    );
+    let mayor = quotes(&doc)
+        .iter()
+        .find(|q| speaker_text(q) == "Der Bürgermeister")
+        .expect("the mayor's announcement");
+    assert_eq!(mayor["type"], "reported");
+    assert_eq!(mayor["source_kind"], "official");
+    let police = quotes(&doc)
+        .iter()
+        .find(|q| speaker_text(q).contains("Polizei"))
+        .expect("the police denial");
+    assert_eq!(police["status"], "denied");
+    // A coach is no office.
+    let coach = quotes(&doc)
+        .iter()
+        .find(|q| speaker_text(q) == "Der Trainer")
+        .expect("the coach's quotation");
+    assert_ne!(coach["source_kind"], "official");
+}

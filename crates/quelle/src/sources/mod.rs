@@ -223,7 +223,8 @@ fn source_kind(doc: &Document, ix: &Index, q: usize, speaker: Option<usize>) -> 
         .split_whitespace()
         .last()
         .unwrap_or("");
-    if gazetteer::is_spokesperson(head) {
+    // A spokesperson, or an office without a name (`Der Bürgermeister`, `der Minister`).
+    if gazetteer::is_spokesperson(head) || gazetteer::is_office(head) {
         return SourceKind::Official;
     }
     match gazetteer::noun_source(head) {
