@@ -168,6 +168,7 @@ impl QuoteModels {
         assemble::complete_reporting_clauses(doc, &ctx, &mut content);
         complements::mark_complement_clauses(doc, &ctx, &mut content);
         reportative::mark_reportative_sollen(doc, &ctx, &mut content);
+        reportative::mark_subjunctive_continuations(&ctx, &mut content, 2);
         let acts = speech_acts::mark_reported_speech_acts(doc, &ctx, &mut content);
         let mut roles = self.tag_roles(&ctx, &content);
         speech_acts::add_subjects(doc, &ctx, &acts, &mut roles);

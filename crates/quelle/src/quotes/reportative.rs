@@ -6,6 +6,9 @@
 //! such a sentence a claim of someone else's, even without a reporting verb.
 //! With a plain infinitive (`soll ab September geliefert werden`) it may be a
 //! plan or an order instead; those are left to the tagger.
+//!
+//! The same holds for a subjunctive sentence right after a quotation: see
+//! [`mark_subjunctive_continuations`].
 
 use super::context::Context;
 use super::labels::{begin, inside, type_index};
@@ -30,6 +33,31 @@ pub fn mark_reportative_sollen(doc: &Document, ctx: &Context, content: &mut [usi
                 && perfect_infinitive_after(doc, ctx, i, s.end, &lower)
         });
         if perfect {
+            content[s.start] = begin(kind);
+            for l in &mut content[s.start + 1..s.end] {
+                *l = inside(kind);
+            }
+        }
+    }
+}
+
+/// Marks sentences without content, in the subjunctive, right after a sentence
+/// with content (within `reach` sentences) as continuing indirect speech:
+/// German news reports speech in the subjunctive, and a subjunctive sentence
+/// without a reporting verb of its own goes on with the last speaker
+/// (`„…“, sagte er. Bei einer Pandemie sei mit Millionen Toten zu rechnen.`).
+/// Sentences holding quotation marks are left to the tagger.
+pub fn mark_subjunctive_continuations(ctx: &Context, content: &mut [usize], reach: usize) {
+    let kind = type_index(QuoteType::IndirectFreeIndirect);
+    for (si, s) in ctx.sentences.iter().enumerate() {
+        if !s.subj || s.marks || content[s.start..s.end].iter().any(|&l| l != 0) {
+            continue;
+        }
+        let after_content = (si.saturating_sub(reach)..si).any(|p| {
+            let q = &ctx.sentences[p];
+            content[q.start..q.end].iter().any(|&l| l != 0)
+        });
+        if after_content {
             content[s.start] = begin(kind);
             for l in &mut content[s.start + 1..s.end] {
                 *l = inside(kind);
@@ -87,6 +115,32 @@ mod tests {
     fn sollen_with_a_perfect_infinitive_is_reported() {
         assert_eq!(marked("Rund 800 Menschen sollen verletzt worden sein."), 1);
         assert_eq!(marked("Er soll den Anschlag geplant haben."), 1);
+    }
+
+    #[test]
+    fn subjunctive_sentences_continue_the_quotation_before() {
+        let doc = crate::Pipeline::builder()
+            .quotes(false)
+            .build()
+            .unwrap()
+            .analyze("Er sagte, er sei müde. Das Spiel sei verloren. Dann ging er. Alles sei gut.");
+        let ctx = Context::new(&doc, &CueTable::default());
+        // The tagger's content: the first sentence's clause.
+        let mut content = vec![0; doc.tokens.len()];
+        let first = &ctx.sentences[0];
+        content[first.start + 3] = begin(type_index(QuoteType::Indirect));
+        for l in &mut content[first.start + 4..first.end - 1] {
+            *l = inside(type_index(QuoteType::Indirect));
+        }
+        mark_subjunctive_continuations(&ctx, &mut content, 1);
+        let marked: Vec<usize> = (0..ctx.sentences.len())
+            .filter(|&i| {
+                content[ctx.sentences[i].start]
+                    == begin(type_index(QuoteType::IndirectFreeIndirect))
+            })
+            .collect();
+        // The second sentence continues; the fourth is too far from any content.
+        assert_eq!(marked, [1]);
     }
 
     #[test]
