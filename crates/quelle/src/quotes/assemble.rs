@@ -160,10 +160,7 @@ pub fn complete_reporting_clauses(doc: &Document, ctx: &Context, content: &mut [
         if end < a + 5 {
             continue;
         }
-        content[a + 2] = super::labels::begin(indirect);
-        for l in &mut content[a + 3..end] {
-            *l = super::labels::inside(indirect);
-        }
+        super::labels::mark(content, indirect, a + 2, end);
     }
 }
 

@@ -11,7 +11,7 @@
 //! speaker in the main clause.
 
 use super::context::Context;
-use super::labels::{begin, inside, type_index};
+use super::labels::{mark, type_index};
 use crate::document::{Document, QuoteType};
 
 /// Words before the comma (within the main clause) that make the `dass` clause a
@@ -74,35 +74,17 @@ pub fn mark_complement_clauses(doc: &Document, ctx: &Context, content: &mut [usi
         if end < d + 3 {
             continue;
         }
-        content[d] = begin(indirect);
-        for l in &mut content[d + 1..end] {
-            *l = inside(indirect);
-        }
+        mark(content, indirect, d, end);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quotes::cues::CueTable;
+    use crate::quotes::rule_test::marked_texts;
 
     fn marked(text: &str) -> Vec<String> {
-        let doc = crate::Pipeline::builder()
-            .quotes(false)
-            .build()
-            .unwrap()
-            .analyze(text);
-        let ctx = Context::new(&doc, &CueTable::default());
-        let mut content = vec![0; doc.tokens.len()];
-        mark_complement_clauses(&doc, &ctx, &mut content);
-        super::super::assemble::chunks(&content)
-            .iter()
-            .map(|c| {
-                let a = doc.tokens[c.start].span.start;
-                let b = doc.tokens[c.end - 1].span.end;
-                doc.text()[a..b].to_owned()
-            })
-            .collect()
+        marked_texts(text, mark_complement_clauses)
     }
 
     #[test]

@@ -40,6 +40,14 @@ pub const fn kind_of(label: usize) -> Option<usize> {
     }
 }
 
+/// Labels tokens `[start, end)` as one chunk of kind `k`: begin, then inside.
+pub fn mark(labels: &mut [usize], k: usize, start: usize, end: usize) {
+    labels[start] = begin(k);
+    for l in &mut labels[start + 1..end] {
+        *l = inside(k);
+    }
+}
+
 /// BIO constraint: an inside label only follows the begin or inside label of its kind.
 pub fn allowed(from: usize, to: usize, labels: usize) -> bool {
     if to == 0 || (to - 1) % 2 == 0 {

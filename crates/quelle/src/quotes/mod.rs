@@ -16,6 +16,8 @@ pub mod labels;
 pub mod marks;
 pub mod medium;
 pub mod reportative;
+#[cfg(test)]
+mod rule_test;
 pub mod speech_acts;
 pub mod train;
 

@@ -11,7 +11,7 @@
 //! [`mark_subjunctive_continuations`].
 
 use super::context::Context;
-use super::labels::{begin, inside, type_index};
+use super::labels::{mark, type_index};
 use crate::document::{Document, QuoteType};
 
 /// Marks sentences without content holding reportative `soll`/`sollen` with a
@@ -33,10 +33,7 @@ pub fn mark_reportative_sollen(doc: &Document, ctx: &Context, content: &mut [usi
                 && perfect_infinitive_after(doc, ctx, i, s.end, &lower)
         });
         if perfect {
-            content[s.start] = begin(kind);
-            for l in &mut content[s.start + 1..s.end] {
-                *l = inside(kind);
-            }
+            mark(content, kind, s.start, s.end);
         }
     }
 }
@@ -58,10 +55,7 @@ pub fn mark_subjunctive_continuations(ctx: &Context, content: &mut [usize], reac
             content[q.start..q.end].iter().any(|&l| l != 0)
         });
         if after_content {
-            content[s.start] = begin(kind);
-            for l in &mut content[s.start + 1..s.end] {
-                *l = inside(kind);
-            }
+            mark(content, kind, s.start, s.end);
         }
     }
 }
@@ -97,18 +91,10 @@ fn perfect_infinitive_after(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quotes::cues::CueTable;
+    use crate::quotes::rule_test::marked_texts;
 
     fn marked(text: &str) -> usize {
-        let doc = crate::Pipeline::builder()
-            .quotes(false)
-            .build()
-            .unwrap()
-            .analyze(text);
-        let ctx = Context::new(&doc, &CueTable::default());
-        let mut content = vec![0; doc.tokens.len()];
-        mark_reportative_sollen(&doc, &ctx, &mut content);
-        super::super::assemble::chunks(&content).len()
+        marked_texts(text, mark_reportative_sollen).len()
     }
 
     #[test]
@@ -119,24 +105,19 @@ mod tests {
 
     #[test]
     fn subjunctive_sentences_continue_the_quotation_before() {
-        let doc = crate::Pipeline::builder()
-            .quotes(false)
-            .build()
-            .unwrap()
-            .analyze("Er sagte, er sei müde. Das Spiel sei verloren. Dann ging er. Alles sei gut.");
-        let ctx = Context::new(&doc, &CueTable::default());
+        let (doc, ctx) = crate::quotes::rule_test::segmented(
+            "Er sagte, er sei müde. Das Spiel sei verloren. Dann ging er. Alles sei gut.",
+        );
         // The tagger's content: the first sentence's clause.
         let mut content = vec![0; doc.tokens.len()];
         let first = &ctx.sentences[0];
-        content[first.start + 3] = begin(type_index(QuoteType::Indirect));
-        for l in &mut content[first.start + 4..first.end - 1] {
-            *l = inside(type_index(QuoteType::Indirect));
-        }
+        let indirect = type_index(QuoteType::Indirect);
+        mark(&mut content, indirect, first.start + 3, first.end - 1);
         mark_subjunctive_continuations(&ctx, &mut content, 1);
         let marked: Vec<usize> = (0..ctx.sentences.len())
             .filter(|&i| {
                 content[ctx.sentences[i].start]
-                    == begin(type_index(QuoteType::IndirectFreeIndirect))
+                    == super::super::labels::begin(type_index(QuoteType::IndirectFreeIndirect))
             })
             .collect();
         // The second sentence continues; the fourth is too far from any content.

@@ -17,7 +17,7 @@
 //! are not in it.
 
 use super::context::Context;
-use super::labels::{begin, inside, type_index, RoleKind, ROLE_KINDS};
+use super::labels::{mark, type_index, RoleKind, ROLE_KINDS};
 use crate::document::{Document, QuoteType};
 use crate::lexicon;
 
@@ -198,10 +198,7 @@ pub fn mark_reported_speech_acts(doc: &Document, ctx: &Context, content: &mut [u
         if let Some(verb) =
             (s.start..s.end).find(|&i| speech_act_at(doc, ctx, s.start, s.end, i, &lower))
         {
-            content[s.start] = begin(reported);
-            for l in &mut content[s.start + 1..s.end] {
-                *l = inside(reported);
-            }
+            mark(content, reported, s.start, s.end);
             acts.push(Act {
                 sentence: ctx.tokens[s.start].sentence,
                 verb,
@@ -334,7 +331,7 @@ pub fn add_subjects(doc: &Document, ctx: &Context, acts: &[Act], roles: &mut [us
                 continue;
             };
             if !has(roles, speaker) {
-                label(roles, speaker, b, e);
+                mark(roles, speaker, b, e);
             }
             next = e;
         }
@@ -345,17 +342,9 @@ pub fn add_subjects(doc: &Document, ctx: &Context, acts: &[Act], roles: &mut [us
         let stop = if finite == a.verb { s.end } else { a.verb };
         if dative && !has(roles, addressee) && next < stop {
             if let Some((b, e)) = noun_phrase_at(doc, ctx, next, stop, &lower) {
-                label(roles, addressee, b, e);
+                mark(roles, addressee, b, e);
             }
         }
-    }
-}
-
-/// Labels tokens `[b, e)` as a chunk of role kind `k`.
-fn label(roles: &mut [usize], k: usize, b: usize, e: usize) {
-    roles[b] = begin(k);
-    for l in &mut roles[b + 1..e] {
-        *l = inside(k);
     }
 }
 
@@ -479,25 +468,12 @@ fn speech_act_at(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quotes::cues::CueTable;
+    use crate::quotes::rule_test::marked_texts;
 
     fn marked(text: &str) -> Vec<String> {
-        let doc = crate::Pipeline::builder()
-            .quotes(false)
-            .build()
-            .unwrap()
-            .analyze(text);
-        let ctx = Context::new(&doc, &CueTable::default());
-        let mut content = vec![0; doc.tokens.len()];
-        mark_reported_speech_acts(&doc, &ctx, &mut content);
-        super::super::assemble::chunks(&content)
-            .iter()
-            .map(|c| {
-                let a = doc.tokens[c.start].span.start;
-                let b = doc.tokens[c.end - 1].span.end;
-                doc.text()[a..b].to_owned()
-            })
-            .collect()
+        marked_texts(text, |doc, ctx, content| {
+            mark_reported_speech_acts(doc, ctx, content);
+        })
     }
 
     #[test]

@@ -110,12 +110,12 @@ fn refer_back(doc: &mut Document) {
             }
             _ => false,
         };
-        let Some(here) = covering(&quote.content).map(|c| sentence_of(doc, c.start)) else {
-            continue;
-        };
         if !bare {
             continue;
         }
+        let Some(here) = covering(&quote.content).map(|c| sentence_of(doc, c.start)) else {
+            continue;
+        };
         let from = (0..q).rev().find(|&o| {
             let o = &doc.quotes[o];
             !o.sourcing.via.is_empty()
@@ -236,14 +236,12 @@ fn source_kind(doc: &Document, ix: &Index, q: usize, speaker: Option<usize>) -> 
 /// Whether a group's name joins names of country or government entities of the
 /// document (`Russland und Nordkorea`).
 fn is_named_states(ix: &Index, name: &str) -> bool {
-    let mut parts = name.split(" und ").peekable();
-    parts.peek().is_some()
-        && parts.all(|p| {
+    name.contains(" und ")
+        && name.split(" und ").all(|p| {
             ix.ents.iter().any(|e| {
                 e.name == p && matches!(e.kind, EntityKind::Country | EntityKind::Government)
             })
         })
-        && name.contains(" und ")
 }
 
 /// A channel phrase over tokens `a..b`, with the entity named in it, if any.
