@@ -51,10 +51,17 @@ fn main() {
         }
         for q in &j.quotes {
             if !g.quotes.iter().any(|s| ov(&s.content, &q.content)) {
+                let s = q.content.spans[0].start;
+                let ctx: String = chars[s.saturating_sub(60)..s].iter().collect();
+                let text: Vec<char> = q.content.text.chars().collect();
+                let tail: String = text[text.len().saturating_sub(40)..].iter().collect();
                 println!(
-                    "SPUR {:?} <<{}>>",
+                    "SPUR {:?} [{}] <<{}>> …{} cue={:?}",
                     q.kind,
-                    q.content.text.chars().take(120).collect::<String>()
+                    ctx.replace('\n', " "),
+                    text.iter().take(80).collect::<String>(),
+                    tail,
+                    q.cue.as_ref().map_or("", |c| &c.text)
                 );
             }
         }

@@ -296,6 +296,16 @@ pub fn assemble(
                 s0.saturating_sub(ctx.tokens[s].sentence) <= MAX_SPEAKER_DISTANCE
             });
         }
+        // A continuation right after a sentence whose subject speaks, without
+        // a quotation there, continues that subject.
+        if d.speaker.is_none()
+            && d.cue.is_empty()
+            && d.kind == QuoteType::IndirectFreeIndirect
+            && s0 > 0
+            && !in_content(ctx.sentences[s0 - 1].start)
+        {
+            d.speaker = super::speech_acts::speaking_subject(doc, ctx, s0 - 1);
+        }
         if d.speaker.is_some() {
             last_speaker = d.speaker;
         }

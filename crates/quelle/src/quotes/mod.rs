@@ -12,9 +12,11 @@ pub mod complements;
 pub mod context;
 pub mod cues;
 pub mod features;
+mod infinitives;
 pub mod labels;
 pub mod marks;
 pub mod medium;
+mod partial;
 pub mod reportative;
 #[cfg(test)]
 mod rule_test;
@@ -167,11 +169,15 @@ impl QuoteModels {
     pub fn find(&self, doc: &Document) -> Vec<Quote> {
         let ctx = Context::new(doc, &self.cues);
         let mut content = self.tag_content(&ctx);
+        reportative::drop_hypothetical_continuations(doc, &ctx, &mut content);
+        infinitives::drop_ungoverned_infinitives(doc, &ctx, &mut content);
         assemble::complete_reporting_clauses(doc, &ctx, &mut content);
         complements::mark_complement_clauses(doc, &ctx, &mut content);
+        infinitives::mark_infinitive_complements(doc, &ctx, &mut content);
         reportative::mark_reportative_sollen(doc, &ctx, &mut content);
-        reportative::mark_subjunctive_continuations(&ctx, &mut content, 2);
+        reportative::mark_subjunctive_continuations(doc, &ctx, &mut content, 2);
         let acts = speech_acts::mark_reported_speech_acts(doc, &ctx, &mut content);
+        partial::mark_partial_quotes(doc, &ctx, &mut content);
         let mut roles = self.tag_roles(&ctx, &content);
         speech_acts::add_subjects(doc, &ctx, &acts, &mut roles);
         let mut drafts = assemble::assemble(doc, &ctx, &content, &roles);

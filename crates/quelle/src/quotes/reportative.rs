@@ -11,8 +11,9 @@
 //! [`mark_subjunctive_continuations`].
 
 use super::context::Context;
-use super::labels::{mark, type_index};
+use super::labels::{kind_of, mark, type_index};
 use crate::document::{Document, QuoteType};
+use crate::lexicon::Subjunctive;
 
 /// Marks sentences without content holding reportative `soll`/`sollen` with a
 /// perfect infinitive at the end of its clause as free indirect speech.
@@ -44,10 +45,18 @@ pub fn mark_reportative_sollen(doc: &Document, ctx: &Context, content: &mut [usi
 /// without a reporting verb of its own goes on with the last speaker
 /// (`„…“, sagte er. Bei einer Pandemie sei mit Millionen Toten zu rechnen.`).
 /// Sentences holding quotation marks are left to the tagger.
-pub fn mark_subjunctive_continuations(ctx: &Context, content: &mut [usize], reach: usize) {
+pub fn mark_subjunctive_continuations(
+    doc: &Document,
+    ctx: &Context,
+    content: &mut [usize],
+    reach: usize,
+) {
     let kind = type_index(QuoteType::IndirectFreeIndirect);
     for (si, s) in ctx.sentences.iter().enumerate() {
         if !s.subj || s.marks || content[s.start..s.end].iter().any(|&l| l != 0) {
+            continue;
+        }
+        if is_hypothetical(doc, ctx, s.start, s.end) {
             continue;
         }
         let after_content = (si.saturating_sub(reach)..si).any(|p| {
@@ -58,6 +67,66 @@ pub fn mark_subjunctive_continuations(ctx: &Context, content: &mut [usize], reac
             mark(content, kind, s.start, s.end);
         }
     }
+}
+
+/// Clears continuations and free indirect speech the tagger found in
+/// hypothetical sentences (see
+/// [`is_hypothetical`]): the tagger sees a subjunctive after a quotation and
+/// goes on with it, but `Im Falle einer Verurteilung würde ihm … drohen` is the
+/// writer's conditional, not the speaker's claim.
+pub fn drop_hypothetical_continuations(doc: &Document, ctx: &Context, content: &mut [usize]) {
+    let kinds = [
+        Some(type_index(QuoteType::IndirectFreeIndirect)),
+        Some(type_index(QuoteType::FreeIndirect)),
+    ];
+    for s in &ctx.sentences {
+        let labels = &content[s.start..s.end];
+        if s.marks || labels.iter().all(|&l| l == 0) {
+            continue;
+        }
+        if labels
+            .iter()
+            .all(|&l| l == 0 || kinds.contains(&kind_of(l)))
+            && is_hypothetical(doc, ctx, s.start, s.end)
+        {
+            content[s.start..s.end].fill(0);
+        }
+    }
+}
+
+/// Whether a sentence's subjunctive is the hypothetical one (Konjunktiv II) in
+/// a conditional (`Falls …, wäre …`, `Im Falle einer Verurteilung würde …`,
+/// `Dann müsste …`) rather than the reporting one (Konjunktiv I: `sei`,
+/// `habe`, `könne`). Konjunktiv II also reports speech where Konjunktiv I looks
+/// like the indicative (`sie hätten`), so it is only discounted when a
+/// conditional word says what it is for.
+fn is_hypothetical(doc: &Document, ctx: &Context, start: usize, end: usize) -> bool {
+    let mut conditional = false;
+    for i in start..end {
+        let lower = doc.slice(doc.tokens[i].span).to_lowercase();
+        if ctx.tokens[i].subj == Subjunctive::Yes && !is_konjunktiv_2(&lower) {
+            return false;
+        }
+        conditional |= matches!(
+            lower.as_str(),
+            "falls" | "wenn" | "falle" | "fall" | "sonst" | "ansonsten" | "andernfalls" | "dann"
+        );
+    }
+    conditional
+}
+
+/// Konjunktiv II forms of the subjunctive lexicon: the umlauted past stem
+/// (`wäre`, `hätte`, `würde`, `könnte`, `gäbe`) — except the modals' Konjunktiv
+/// I, which is umlauted too (`könne`, `müsse`, `dürfe`, `möge`).
+fn is_konjunktiv_2(lower: &str) -> bool {
+    const K1_MODALS: [&str; 4] = ["könn", "müss", "dürf", "mög"];
+    let umlaut = lower.contains(['ä', 'ö', 'ü']);
+    let k1_modal = K1_MODALS.iter().any(|m| {
+        lower
+            .strip_prefix(m)
+            .is_some_and(|rest| !rest.starts_with('t'))
+    });
+    umlaut && !k1_modal
 }
 
 /// Whether the clause after token `i` ends in a participle and `haben`/`sein`
@@ -104,6 +173,56 @@ mod tests {
     }
 
     #[test]
+    fn hypothetical_sentences_do_not_continue_a_quotation() {
+        let (doc, ctx) = crate::quotes::rule_test::segmented(
+            "Er sagte, er sei müde. Im Falle einer Niederlage wäre er weg. \
+             Dann hätte er Zeit, sagte er, er werde ruhen.",
+        );
+        assert!(is_hypothetical(
+            &doc,
+            &ctx,
+            ctx.sentences[1].start,
+            ctx.sentences[1].end
+        ));
+        // Konjunktiv I (`werde`) reports speech even beside a conditional word.
+        assert!(!is_hypothetical(
+            &doc,
+            &ctx,
+            ctx.sentences[2].start,
+            ctx.sentences[2].end
+        ));
+        let mut content = vec![0; doc.tokens.len()];
+        let first = &ctx.sentences[0];
+        mark(
+            &mut content,
+            type_index(QuoteType::Indirect),
+            first.start + 3,
+            first.end - 1,
+        );
+        let ifi = type_index(QuoteType::IndirectFreeIndirect);
+        mark(
+            &mut content,
+            ifi,
+            ctx.sentences[1].start,
+            ctx.sentences[1].end,
+        );
+        drop_hypothetical_continuations(&doc, &ctx, &mut content);
+        let s = &ctx.sentences[1];
+        assert!(content[s.start..s.end].iter().all(|&l| l == 0));
+        assert_ne!(content[first.start + 3], 0, "the indirect speech stays");
+    }
+
+    #[test]
+    fn konjunktiv_2_forms() {
+        for w in ["wäre", "hätten", "würde", "könnte", "müssten", "gäbe"] {
+            assert!(is_konjunktiv_2(w), "{w}");
+        }
+        for w in ["sei", "habe", "könne", "müsse", "dürfe", "möge", "werde"] {
+            assert!(!is_konjunktiv_2(w), "{w}");
+        }
+    }
+
+    #[test]
     fn subjunctive_sentences_continue_the_quotation_before() {
         let (doc, ctx) = crate::quotes::rule_test::segmented(
             "Er sagte, er sei müde. Das Spiel sei verloren. Dann ging er. Alles sei gut.",
@@ -113,7 +232,7 @@ mod tests {
         let first = &ctx.sentences[0];
         let indirect = type_index(QuoteType::Indirect);
         mark(&mut content, indirect, first.start + 3, first.end - 1);
-        mark_subjunctive_continuations(&ctx, &mut content, 1);
+        mark_subjunctive_continuations(&doc, &ctx, &mut content, 1);
         let marked: Vec<usize> = (0..ctx.sentences.len())
             .filter(|&i| {
                 content[ctx.sentences[i].start]

@@ -309,7 +309,8 @@ fn is_determiner(lower: &str) -> bool {
 /// the finite verb (`Bei dem Treffen kündigte Putin …`, `Bereits vor seinem
 /// Besuch hatte Putin …`). Verbs with a dative addressee (`sicherte Russland …
 /// zu`, `warf der SPD … vor`) get the noun phrase after subject and finite verb
-/// as addressee when the tagger found none.
+/// as addressee when the tagger found none. Otherwise a noun phrase right
+/// before the finite verb is the subject (`Linke Gruppen hatten … angekündigt`).
 pub fn add_subjects(doc: &Document, ctx: &Context, acts: &[Act], roles: &mut [usize]) {
     let kind = |k: RoleKind| ROLE_KINDS.iter().position(|&x| x == k).expect("a role");
     let (speaker, addressee) = (kind(RoleKind::Speaker), kind(RoleKind::Addressee));
@@ -334,6 +335,14 @@ pub fn add_subjects(doc: &Document, ctx: &Context, acts: &[Act], roles: &mut [us
                 mark(roles, speaker, b, e);
             }
             next = e;
+        } else if !has(roles, speaker) {
+            // A noun phrase right before the finite verb fills the first
+            // position, where the subject stands when nothing else is put first.
+            if let Some((b, e)) = noun_phrase_at(doc, ctx, s.start, finite, &lower) {
+                if e == finite {
+                    mark(roles, speaker, b, e);
+                }
+            }
         }
         let dative = lexicon::cue_verb_lemma(&lower(a.verb))
             .is_some_and(|l| matches!(l, "zusichern" | "sichern" | "vorwerfen" | "werfen"));
@@ -347,6 +356,27 @@ pub fn add_subjects(doc: &Document, ctx: &Context, acts: &[Act], roles: &mut [us
         }
     }
 }
+
+/// The subject of sentence `si` when the sentence opens with a noun phrase
+/// followed by a word that is often a cue (`Lammert würdigte die Bundeswehr als
+/// …`): a continuation in the subjunctive right after it (`Die Bundeswehr sei
+/// …`) reports what that subject said, although the sentence itself holds no
+/// quotation.
+pub fn speaking_subject(doc: &Document, ctx: &Context, si: usize) -> Option<(usize, usize)> {
+    let s = &ctx.sentences[si];
+    let lower = |i: usize| doc.slice(doc.tokens[i].span).to_lowercase();
+    if opens_prefield(&lower(s.start)) {
+        return None;
+    }
+    let (b, e) = noun_phrase_at(doc, ctx, s.start, s.end, &lower)?;
+    let verb = &ctx.tokens.get(e).filter(|_| e < s.end)?;
+    (verb.shape == 0 && (verb.cue_lemma.is_some() || verb.cue_score >= MIN_SUBJECT_CUE_SCORE))
+        .then_some((b, e))
+}
+
+/// Lowest cue score of the verb after a sentence's first noun phrase for
+/// [`speaking_subject`].
+const MIN_SUBJECT_CUE_SCORE: u8 = 2;
 
 /// The noun phrase starting at token `k` (before `end`): a pronoun, a run of
 /// capitalised words (stopping before a genitive that opens the next phrase:
@@ -486,6 +516,42 @@ mod tests {
         );
         assert_eq!(got.len(), 4, "{got:?}");
         assert!(got[1].starts_with("Beide Länder"));
+    }
+
+    #[test]
+    fn subjects_in_first_position_and_after_the_verb() {
+        let (doc, ctx) = crate::quotes::rule_test::segmented(
+            "Linke Gruppen hatten ihren Protest angekündigt. \
+             Bei dem Treffen kündigte Putin ein Dokument an.",
+        );
+        let mut content = vec![0; doc.tokens.len()];
+        let acts = mark_reported_speech_acts(&doc, &ctx, &mut content);
+        let mut roles = vec![0; doc.tokens.len()];
+        add_subjects(&doc, &ctx, &acts, &mut roles);
+        let speakers: Vec<String> = super::super::assemble::chunks(&roles)
+            .iter()
+            .map(|c| {
+                let (a, b) = (
+                    doc.tokens[c.start].span.start,
+                    doc.tokens[c.end - 1].span.end,
+                );
+                doc.text()[a..b].to_owned()
+            })
+            .collect();
+        assert_eq!(speakers, ["Linke Gruppen", "Putin"]);
+    }
+
+    #[test]
+    fn a_speaking_subject_opens_its_sentence() {
+        let (doc, ctx) = crate::quotes::rule_test::segmented(
+            "Lammert sagte nichts weiter. Bei dem Treffen sagte Putin nichts.",
+        );
+        let np = speaking_subject(&doc, &ctx, 0).map(|(b, e)| {
+            doc.text()[doc.tokens[b].span.start..doc.tokens[e - 1].span.end].to_owned()
+        });
+        assert_eq!(np.as_deref(), Some("Lammert"));
+        // A prepositional phrase first: the subject is not in first position.
+        assert_eq!(speaking_subject(&doc, &ctx, 1), None);
     }
 
     #[test]
