@@ -20,6 +20,7 @@ pub mod reportative;
 mod rule_test;
 pub mod speech_acts;
 pub mod train;
+mod words;
 
 use crate::document::{Document, Medium, Quote, QuoteType};
 use crate::error::Result;
