@@ -11,6 +11,7 @@ pub mod cascade;
 pub mod complements;
 pub mod context;
 pub mod cues;
+mod feature_table;
 pub mod features;
 pub mod labels;
 pub mod marks;
