@@ -6,9 +6,9 @@
 
 use super::cues::CueTable;
 use super::marks::{self, Marks};
+use super::words;
 use crate::document::{Document, TokenKind};
-use crate::lexicon::{self, Subjunctive};
-use crate::model::hash::hash_bytes;
+use crate::lexicon::Subjunctive;
 
 /// Lowest cue score for a word to anchor a sentence's reporting clause.
 const MIN_ANCHOR_SCORE: u8 = 2;
@@ -106,88 +106,40 @@ impl Context {
                 is_mark[r.close] = true;
             }
         }
-        // Cluster ids of all tokens at once: the table is large, and a batch
-        // look-up overlaps its cache misses.
-        let mut clusters = Vec::with_capacity(doc.tokens.len());
-        lexicon::cluster_ids(doc.tokens.iter().map(|t| t.span.text(text)), &mut clusters);
-        let mut lower_buf = String::new();
-        for (i, t) in doc.tokens.iter().enumerate() {
-            let s = t.span.text(text);
-            lower_buf.clear();
-            if s.is_ascii() {
-                // The same as `char::to_lowercase` for ASCII, without decoding chars.
-                lower_buf.push_str(s);
-                lower_buf.make_ascii_lowercase();
-            } else {
-                lower_buf.extend(s.chars().flat_map(char::to_lowercase));
-            }
-            let lower = lower_buf.as_str();
-            let first = s.chars().next().unwrap_or(' ');
+        // The facts of each word form by itself (cached per thread).
+        let mut words = Vec::with_capacity(doc.tokens.len());
+        words::facts_of(
+            doc.tokens.iter().map(|t| t.span.text(text)),
+            cues,
+            &mut words,
+        );
+        for (i, (t, w)) in doc.tokens.iter().zip(&words).enumerate() {
             let shape = if t.kind == TokenKind::QuoteMark || is_mark[i] {
                 5
-            } else if first.is_numeric() {
-                3
-            } else if !first.is_alphanumeric() {
-                4
-            } else if first.is_uppercase() {
-                if s.chars().count() > 1 && s.chars().all(|c| !c.is_lowercase()) {
-                    2
-                } else {
-                    1
-                }
             } else {
-                0
+                w.shape
             };
-            let (cue_score, rep_score) = cues.scores(lower);
-            let suffix_start = lower.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
             tokens.push(TokenFacts {
-                lower: hash_bytes(lower.as_bytes()),
-                suffix3: hash_bytes(&lower.as_bytes()[suffix_start..]),
-                cluster: clusters[i],
+                lower: w.lower,
+                suffix3: w.suffix3,
+                cluster: w.cluster,
                 shape,
                 // Capitalised words are nouns unless they open a sentence (handled below).
-                subj: if shape == 0 {
-                    lexicon::subjunctive(lower)
-                } else {
-                    Subjunctive::No
-                },
-                cue_score,
-                rep_score,
-                cue_lemma: lexicon::cue_verb_lemma(lower).map(|l| hash_bytes(l.as_bytes())),
-                attribution: is_attribution_word(lower),
-                channel: is_channel_word(lower),
-                complementizer: matches!(
-                    lower,
-                    "dass"
-                        | "daß"
-                        | "ob"
-                        | "wie"
-                        | "weil"
-                        | "warum"
-                        | "wann"
-                        | "wo"
-                        | "was"
-                        | "wer"
-                        | "welche"
-                        | "welcher"
-                        | "welches"
-                        | "inwieweit"
-                ),
-                soll: matches!(
-                    lower,
-                    "soll" | "sollen" | "sollte" | "sollten" | "sollt" | "solle"
-                ),
+                subj: if shape == 0 { w.subj } else { Subjunctive::No },
+                cue_score: w.cue_score,
+                rep_score: w.rep_score,
+                cue_lemma: w.cue_lemma,
+                attribution: w.attribution,
+                channel: w.channel,
+                complementizer: w.complementizer,
+                soll: w.soll,
                 depth: marks.depth.get(i).copied().unwrap_or(0),
-                clause_punct: matches!(s, "," | ":" | ";" | "–" | "—" | "-" | "(" | ")"),
+                clause_punct: w.clause_punct,
                 sentence: 0,
                 region: 0,
                 zu_inf: shape == 0
-                    && lower.ends_with('n')
-                    && (lower.len() >= 7
-                        && lower.as_bytes()[2..lower.len() - 3]
-                            .windows(2)
-                            .any(|w| w == b"zu")
-                        || i > 0 && doc.slice(doc.tokens[i - 1].span) == "zu"),
+                    && w.ends_n
+                    && (w.zu_inside || i > 0 && doc.slice(doc.tokens[i - 1].span) == "zu"),
             });
         }
         for r in &marks.regions {
@@ -206,8 +158,9 @@ impl Context {
             };
             if let Some(t) = tokens.get_mut(s.tokens.start) {
                 if t.shape == 1 && s.tokens.end > s.tokens.start {
-                    let w = doc.slice(doc.tokens[s.tokens.start].span).to_lowercase();
-                    t.subj = lexicon::subjunctive(&w);
+                    // The lowercase form's status (the Greek final sigma aside,
+                    // which no list holds, `to_lowercase` lowercases the same).
+                    t.subj = words[s.tokens.start].subj;
                 }
             }
             let mut best_score = 0;
@@ -252,7 +205,7 @@ impl Context {
 }
 
 /// Words that tell how a statement was made: in writing, by speech, in thought.
-fn is_channel_word(lower: &str) -> bool {
+pub(super) fn is_channel_word(lower: &str) -> bool {
     const STEMS: [&str; 24] = [
         "schriftlich",
         "brief",
@@ -306,7 +259,7 @@ fn is_channel_word(lower: &str) -> bool {
 
 /// Prepositions and nouns that attribute a statement without a speech verb:
 /// `laut`, `zufolge`, `nach Angaben`, `einem Bericht zufolge`, `nach Ansicht`.
-fn is_attribution_word(lower: &str) -> bool {
+pub(super) fn is_attribution_word(lower: &str) -> bool {
     const WORDS: [&str; 7] = [
         "laut",
         "zufolge",

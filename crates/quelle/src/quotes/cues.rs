@@ -12,6 +12,7 @@
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::lexicon::WordMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Minimum number of times a word must be a gold cue to enter the table.
 const MIN_CUE_COUNT: u32 = 2;
@@ -32,13 +33,44 @@ pub struct Observation<'a> {
 }
 
 /// Lowercase word → cue score (0–10: tenths of its occurrences that are cues).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct CueTable {
     // Looked up for every token: a fast word hash, not SipHash (see `WordHasher`).
     scores: WordMap<String, (u8, u8)>,
+    /// Tells tables apart for the per-thread word cache (`super::words`): a
+    /// new one for each table built; a clone, equal and immutable, keeps it.
+    id: u64,
 }
 
+impl Default for CueTable {
+    fn default() -> Self {
+        CueTable::with_scores(WordMap::default())
+    }
+}
+
+/// Tables are equal when their scores are (whatever their ids).
+impl PartialEq for CueTable {
+    fn eq(&self, other: &Self) -> bool {
+        self.scores == other.scores
+    }
+}
+
+impl Eq for CueTable {}
+
 impl CueTable {
+    fn with_scores(scores: WordMap<String, (u8, u8)>) -> Self {
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+        CueTable {
+            scores,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+        }
+    }
+
+    /// This table's identity for caches of its scores (see the `id` field).
+    pub(crate) fn id(&self) -> u64 {
+        self.id
+    }
+
     /// The score of a lowercase word (0 when unknown).
     #[inline]
     pub fn score(&self, lower: &str) -> u8 {
@@ -100,7 +132,7 @@ impl CueTable {
             })
             .filter(|(_, s)| *s != (0, 0))
             .collect();
-        CueTable { scores }
+        CueTable::with_scores(scores)
     }
 
     /// Serialises as sorted TSV.
@@ -140,7 +172,7 @@ impl CueTable {
             };
             scores.insert(w.to_owned(), s);
         }
-        Ok(CueTable { scores })
+        Ok(CueTable::with_scores(scores))
     }
 }
 

@@ -15,50 +15,7 @@ pub const ROLE_FEATURES: &str = "quotes.roles/1";
 /// Name and feature-set version of the medium classifier.
 pub const MEDIUM_FEATURES: &str = "quotes.medium/1";
 
-/// Features of every token, stored flat: `offsets[i]..offsets[i + 1]` index `values`.
-#[derive(Debug, Clone, Default)]
-pub struct FeatureTable {
-    values: Vec<u64>,
-    offsets: Vec<usize>,
-}
-
-impl FeatureTable {
-    /// The features of token `i`.
-    pub fn get(&self, i: usize) -> &[u64] {
-        &self.values[self.offsets[i]..self.offsets[i + 1]]
-    }
-
-    /// Number of tokens.
-    pub fn len(&self) -> usize {
-        self.offsets.len().saturating_sub(1)
-    }
-
-    /// Whether there are no tokens.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// All rows as slices (for decoding).
-    pub fn rows(&self) -> Vec<&[u64]> {
-        (0..self.len()).map(|i| self.get(i)).collect()
-    }
-
-    /// Empties the table, keeping its memory.
-    pub fn clear(&mut self) {
-        self.values.clear();
-        self.offsets.clear();
-    }
-
-    fn start(&mut self) {
-        if self.offsets.is_empty() {
-            self.offsets.push(0);
-        }
-    }
-
-    fn end_row(&mut self) {
-        self.offsets.push(self.values.len());
-    }
-}
+pub use super::feature_table::FeatureTable;
 
 const BOS: u64 = 0x5eed_0001;
 const EOS: u64 = 0x5eed_0002;
@@ -112,17 +69,20 @@ fn window(ctx: &Context, s: &SentenceFacts, i: usize, d: isize) -> u64 {
 
 /// The lexical features both taggers share (bias, word, two words either side,
 /// suffix, shape), as templates `base + 1` … `base + 8`.
-fn push_lexical(v: &mut Vec<u64>, base: u64, ctx: &Context, s: &SentenceFacts, i: usize) {
+#[inline]
+fn lexical(base: u64, ctx: &Context, s: &SentenceFacts, i: usize) -> [u64; 8] {
     let f = &ctx.tokens[i];
     let w = |d: isize| window(ctx, s, i, d);
-    v.push(mix(base + 1, 0));
-    v.push(mix(base + 2, f.lower));
-    v.push(mix(base + 3, w(-1)));
-    v.push(mix(base + 4, w(1)));
-    v.push(mix(base + 5, w(-2)));
-    v.push(mix(base + 6, w(2)));
-    v.push(mix(base + 7, f.suffix3));
-    v.push(mix(base + 8, f.shape as u64));
+    [
+        mix(base + 1, 0),
+        mix(base + 2, f.lower),
+        mix(base + 3, w(-1)),
+        mix(base + 4, w(1)),
+        mix(base + 5, w(-2)),
+        mix(base + 6, w(2)),
+        mix(base + 7, f.suffix3),
+        mix(base + 8, f.shape as u64),
+    ]
 }
 
 fn bucket(n: usize) -> u64 {
@@ -180,10 +140,8 @@ fn clause_flags(ctx: &Context) -> Vec<(u64, u64)> {
 
 /// Builds the content-tagger features for every token of the document.
 pub fn content_features(ctx: &Context) -> FeatureTable {
-    let mut t = FeatureTable::default();
     // Room for every token's features (at most 50): no reallocation while filling.
-    t.values.reserve(ctx.tokens.len() * 50);
-    t.offsets.reserve(ctx.tokens.len() + 1);
+    let mut t = FeatureTable::with_capacity(ctx.tokens.len(), 50);
     let f = ContentFeaturizer::new(ctx);
     for si in 0..ctx.sentences.len() {
         f.sentence(si, &mut t);
@@ -241,6 +199,21 @@ impl<'c> ContentFeaturizer<'c> {
         let next_anchor = next
             .and_then(|n| n.first_cue)
             .map_or(0, |c| toks[c].cue_score as u64 + 1);
+        // Features the same at every token of the sentence: hashed once.
+        let same = SentenceConstants {
+            bits: mix(12, bits),
+            prev_bits: mix(18, prev_bits * 128 + bits),
+            prev2_bits: mix(24, prev2_bits * 128 + prev_bits),
+            cue_lemma: mix(29, cue_lemma),
+            next_bits: mix(41, next_bits * 128 + bits),
+            next: mix(42, mix(next_first, next_anchor)),
+            first_word: mix(31, first_word),
+        };
+        let anchor_score = s.first_cue.map_or(0, |c| toks[c].cue_score) as u64;
+        let anchor_lower = s.first_cue.map_or(0, |c| toks[c].lower);
+        let verb_lemma = s.speech_verb.and_then(|c| toks[c].cue_lemma).unwrap_or(0);
+        let anchor_clause = s.first_cue.map(|c| pp[c + 1] - toks[c].clause_punct as u32);
+        let has_cue = s.first_cue.is_some() as u64;
         for i in s.start..s.end {
             let f = &toks[i];
             let w = |d: isize| window(ctx, s, i, d);
@@ -249,59 +222,9 @@ impl<'c> ContentFeaturizer<'c> {
             let depth = f.depth.min(2) as u64;
             let edge = (i == s.start) as u64 | ((i + 1 == s.end) as u64) << 1;
             let pos = bucket(i - s.start);
-            let v = &mut t.values;
-            push_lexical(v, 0, ctx, s, i);
-            if let Some(c) = f.cluster {
-                v.push(mix(9, c));
-                v.push(mix(33, c & 0xff));
-                v.push(mix(34, mix(c & 0xf, rel_cue)));
-            }
-            v.push(mix(10, depth));
-            v.push(mix(11, depth * 8 + f.shape as u64));
-            v.push(mix(12, bits));
-            v.push(mix(13, rel_cue));
-            v.push(mix(14, rel_attr));
-            v.push(mix(15, rel_cue * 4 + depth));
-            v.push(mix(16, rel_cue * 2 + s.subj as u64));
-            v.push(mix(17, edge * 128 + bits));
-            v.push(mix(18, prev_bits * 128 + bits));
-            v.push(mix(19, f.subj as u64 + 8 * f.soll as u64));
-            if let Some(l) = f.cue_lemma {
-                v.push(mix(20, l));
-            }
-            v.push(mix(21, mix(w(-1), f.lower)));
-            v.push(mix(22, pos * 64 + rel_cue));
-            v.push(mix(23, mix(f.lower, rel_cue)));
-            v.push(mix(24, prev2_bits * 128 + prev_bits));
-            v.push(mix(25, edge * 8 + depth));
-            v.push(mix(26, rel_attr * 64 + rel_cue));
-            v.push(mix(27, mix(f.lower, depth)));
-            v.push(mix(
-                28,
-                (f.subj == Subjunctive::Yes) as u64 * 2
-                    + s.subj as u64
-                    + 4 * (s.first_cue.is_some() as u64),
-            ));
-            v.push(mix(29, cue_lemma));
-            v.push(mix(35, f.cue_score as u64 * 16 + rel_cue.min(15)));
-            let anchor_score = s.first_cue.map_or(0, |c| toks[c].cue_score) as u64;
-            v.push(mix(36, anchor_score * 64 + rel_cue));
-            v.push(mix(
-                37,
-                mix(s.first_cue.map_or(0, |c| toks[c].lower), rel_cue),
-            ));
             let rel_verb = relative(s.speech_verb, i, pp);
-            let verb_lemma = s.speech_verb.and_then(|c| toks[c].cue_lemma).unwrap_or(0);
-            v.push(mix(38, mix(verb_lemma, rel_verb)));
-            v.push(mix(39, rel_verb * 64 + rel_cue));
-            v.push(mix(40, mix(verb_lemma, edge)));
-            v.push(mix(41, next_bits * 128 + bits));
             let (cf, pf) = clauses[i];
-            v.push(mix(44, cf));
-            v.push(mix(45, cf * 64 + rel_cue));
-            v.push(mix(46, pf * 1024 + cf));
             // Clause distance to the anchor's clause (same, next, after, before).
-            let anchor_clause = s.first_cue.map(|c| pp[c + 1] - toks[c].clause_punct as u32);
             let my_clause = pp[i + 1] - f.clause_punct as u32;
             let cd = anchor_clause.map_or(0, |a| match my_clause as i64 - a as i64 {
                 0 => 1,
@@ -310,36 +233,88 @@ impl<'c> ContentFeaturizer<'c> {
                 -1 => 4,
                 _ => 5,
             });
-            v.push(mix(47, cd * 1024 + cf));
-            v.push(mix(48, mix(cd, f.lower)));
-            v.push(mix(50, f.region as u64 * 16 + rel_cue.min(15)));
-            v.push(mix(51, f.region as u64 * 2 + s.first_cue.is_some() as u64));
             // Reported speech: the sentence's likeliest reported-speech word and where it is.
             let rel_rep = relative(s.rep_anchor, i, pp);
-            v.push(mix(52, rep_score * 64 + rel_rep));
-            v.push(mix(53, mix(rep_lower, rel_rep.min(3))));
-            v.push(mix(54, rep_score * 1024 + cf));
-            v.push(mix(42, mix(next_first, next_anchor)));
-            v.push(mix(
-                43,
-                next_anchor * 16 + edge * 4 + s.first_cue.is_some() as u64,
-            ));
-            v.push(mix(30, mix(cue_lemma, rel_cue)));
-            v.push(mix(31, first_word));
-            v.push(mix(32, mix(first_word, rel_attr)));
+            // The row in template order, in fixed-size pieces: a piece is
+            // computed in registers and appended at once (cheaper than a
+            // push per feature, which re-reads the vector's length each time).
+            t.extend(&lexical(0, ctx, s, i));
+            if let Some(c) = f.cluster {
+                t.extend(&[mix(9, c), mix(33, c & 0xff), mix(34, mix(c & 0xf, rel_cue))]);
+            }
+            t.extend(&[
+                mix(10, depth),
+                mix(11, depth * 8 + f.shape as u64),
+                same.bits,
+                mix(13, rel_cue),
+                mix(14, rel_attr),
+                mix(15, rel_cue * 4 + depth),
+                mix(16, rel_cue * 2 + s.subj as u64),
+                mix(17, edge * 128 + bits),
+                same.prev_bits,
+                mix(19, f.subj as u64 + 8 * f.soll as u64),
+            ]);
+            if let Some(l) = f.cue_lemma {
+                t.extend(&[mix(20, l)]);
+            }
+            t.extend(&[
+                mix(21, mix(w(-1), f.lower)),
+                mix(22, pos * 64 + rel_cue),
+                mix(23, mix(f.lower, rel_cue)),
+                same.prev2_bits,
+                mix(25, edge * 8 + depth),
+                mix(26, rel_attr * 64 + rel_cue),
+                mix(27, mix(f.lower, depth)),
+                mix(
+                    28,
+                    (f.subj == Subjunctive::Yes) as u64 * 2 + s.subj as u64 + 4 * has_cue,
+                ),
+                same.cue_lemma,
+                mix(35, f.cue_score as u64 * 16 + rel_cue.min(15)),
+                mix(36, anchor_score * 64 + rel_cue),
+                mix(37, mix(anchor_lower, rel_cue)),
+                mix(38, mix(verb_lemma, rel_verb)),
+                mix(39, rel_verb * 64 + rel_cue),
+                mix(40, mix(verb_lemma, edge)),
+                same.next_bits,
+                mix(44, cf),
+                mix(45, cf * 64 + rel_cue),
+                mix(46, pf * 1024 + cf),
+                mix(47, cd * 1024 + cf),
+                mix(48, mix(cd, f.lower)),
+                mix(50, f.region as u64 * 16 + rel_cue.min(15)),
+                mix(51, f.region as u64 * 2 + has_cue),
+                mix(52, rep_score * 64 + rel_rep),
+                mix(53, mix(rep_lower, rel_rep.min(3))),
+                mix(54, rep_score * 1024 + cf),
+                same.next,
+                mix(43, next_anchor * 16 + edge * 4 + has_cue),
+                mix(30, mix(cue_lemma, rel_cue)),
+                same.first_word,
+                mix(32, mix(first_word, rel_attr)),
+            ]);
             t.end_row();
         }
     }
+}
+
+/// The content features that depend on the sentence only, hashed.
+struct SentenceConstants {
+    bits: u64,
+    prev_bits: u64,
+    prev2_bits: u64,
+    cue_lemma: u64,
+    next_bits: u64,
+    next: u64,
+    first_word: u64,
 }
 
 /// Builds the role-tagger features; `content[i]` is the content label of token `i`
 /// (0 outside any quotation, otherwise `1 + type index`). Sentences with
 /// `active[s] == false` get empty rows (the tagger is not run on them).
 pub fn role_features(ctx: &Context, content: &[u8], active: &[bool]) -> FeatureTable {
-    let mut t = FeatureTable::default();
     // Room for every token's features (at most 25): no reallocation while filling.
-    t.values.reserve(ctx.tokens.len() * 25);
-    t.offsets.reserve(ctx.tokens.len() + 1);
+    let mut t = FeatureTable::with_capacity(ctx.tokens.len(), 25);
     t.start();
     let pp = punct_prefix(ctx);
     let toks = &ctx.tokens;
@@ -367,32 +342,33 @@ pub fn role_features(ctx: &Context, content: &[u8], active: &[bool]) -> FeatureT
             };
             let rel_cue = relative(s.first_cue, i, &pp);
             let rel_attr = relative(s.first_attr, i, &pp);
-            let v = &mut t.values;
-            push_lexical(v, 100, ctx, s, i);
+            t.extend(&lexical(100, ctx, s, i));
             if let Some(cl) = f.cluster {
-                v.push(mix(109, cl));
-                v.push(mix(110, mix(cl & 0xff, side)));
-                v.push(mix(124, mix(cl & 0xf, side & 3)));
+                t.extend(&[
+                    mix(109, cl),
+                    mix(110, mix(cl & 0xff, side)),
+                    mix(124, mix(cl & 0xf, side & 3)),
+                ]);
             }
-            v.push(mix(111, c * 64 + side));
-            v.push(mix(112, ctype * 64 + side));
-            v.push(mix(113, rel_cue));
-            v.push(mix(114, rel_attr));
-            v.push(mix(115, mix(f.lower, side & 3)));
-            v.push(mix(116, bits * 16 + ctype));
+            t.extend(&[
+                mix(111, c * 64 + side),
+                mix(112, ctype * 64 + side),
+                mix(113, rel_cue),
+                mix(114, rel_attr),
+                mix(115, mix(f.lower, side & 3)),
+                mix(116, bits * 16 + ctype),
+            ]);
             if let Some(l) = f.cue_lemma {
-                v.push(mix(117, l));
-                v.push(mix(118, mix(l, side & 3)));
+                t.extend(&[mix(117, l), mix(118, mix(l, side & 3))]);
             }
-            v.push(mix(119, (f.depth.min(2) as u64) * 8 + f.shape as u64));
-            v.push(mix(120, mix(w(-1), f.lower)));
-            v.push(mix(121, rel_cue * 64 + (side & 3) * 8 + c));
-            v.push(mix(122, mix(f.suffix3, side & 3)));
-            v.push(mix(
-                123,
-                f.shape as u64 * 16 + (side & 3) * 4 + rel_cue.min(3),
-            ));
-            v.push(mix(125, f.cue_score as u64 * 8 + (side & 3)));
+            t.extend(&[
+                mix(119, (f.depth.min(2) as u64) * 8 + f.shape as u64),
+                mix(120, mix(w(-1), f.lower)),
+                mix(121, rel_cue * 64 + (side & 3) * 8 + c),
+                mix(122, mix(f.suffix3, side & 3)),
+                mix(123, f.shape as u64 * 16 + (side & 3) * 4 + rel_cue.min(3)),
+                mix(125, f.cue_score as u64 * 8 + (side & 3)),
+            ]);
             t.end_row();
         }
     }

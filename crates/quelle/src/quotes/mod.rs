@@ -11,6 +11,7 @@ pub mod cascade;
 pub mod complements;
 pub mod context;
 pub mod cues;
+mod feature_table;
 pub mod features;
 mod infinitives;
 pub mod labels;
@@ -22,6 +23,7 @@ pub mod reportative;
 mod rule_test;
 pub mod speech_acts;
 pub mod train;
+mod words;
 
 use crate::document::{Document, Medium, Quote, QuoteType};
 use crate::error::Result;
