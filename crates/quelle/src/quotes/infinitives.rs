@@ -22,7 +22,7 @@ const MIN_GOVERNOR_SCORE: u8 = 6;
 /// Whether token `g` can govern an infinitive as speech: a speech, thought or
 /// writing verb of the lexicon, or a word mostly seen as a cue, outside
 /// quotation marks.
-fn is_governor(ctx: &Context, g: usize) -> bool {
+pub(super) fn is_governor(ctx: &Context, g: usize) -> bool {
     let t = &ctx.tokens[g];
     t.depth == 0 && (t.cue_lemma.is_some() || t.cue_score >= MIN_GOVERNOR_SCORE)
 }
