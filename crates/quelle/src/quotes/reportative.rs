@@ -94,25 +94,30 @@ pub fn drop_hypothetical_continuations(doc: &Document, ctx: &Context, content: &
     }
 }
 
-/// Whether a sentence's subjunctive is the hypothetical one (Konjunktiv II) in
-/// a conditional (`Falls …, wäre …`, `Im Falle einer Verurteilung würde …`,
-/// `Dann müsste …`) rather than the reporting one (Konjunktiv I: `sei`,
-/// `habe`, `könne`). Konjunktiv II also reports speech where Konjunktiv I looks
-/// like the indicative (`sie hätten`), so it is only discounted when a
-/// conditional word says what it is for.
+/// Whether a sentence's subjunctive is the hypothetical one (Konjunktiv II:
+/// `Im Falle einer Verurteilung würde …`, `Das wäre der Anfang …`) rather than
+/// the reporting one (Konjunktiv I: `sei`, `habe`, `könne`). Reported speech
+/// uses Konjunktiv II only where Konjunktiv I looks like the indicative — in
+/// the plural (`sie hätten`, `sie würden`) — so a sentence whose subjunctive
+/// forms are all Konjunktiv II counts as hypothetical when one of them is
+/// singular (`wäre`, `hätte`) or a conditional word says what it is for.
 fn is_hypothetical(doc: &Document, ctx: &Context, start: usize, end: usize) -> bool {
     let mut conditional = false;
+    let mut singular = false;
     for i in start..end {
         let lower = doc.slice(doc.tokens[i].span).to_lowercase();
         if ctx.tokens[i].subj == Subjunctive::Yes && !is_konjunktiv_2(&lower) {
             return false;
+        }
+        if ctx.tokens[i].subj == Subjunctive::Yes && !lower.ends_with('n') {
+            singular = true;
         }
         conditional |= matches!(
             lower.as_str(),
             "falls" | "wenn" | "falle" | "fall" | "sonst" | "ansonsten" | "andernfalls" | "dann"
         );
     }
-    conditional
+    conditional || singular
 }
 
 /// Konjunktiv II forms of the subjunctive lexicon: the umlauted past stem
