@@ -116,7 +116,8 @@ mod tests {
              Es war das erste Mal, dass er kam. \
              Er ging, ohne dass es jemand merkte. \
              Weiß er, ob es regnet? \
-             Besonders tückisch war, dass die Alster nicht zugefroren war.",
+             Besonders tückisch war, dass die Alster nicht zugefroren war. \
+             Dies führte dazu, dass die Seite nicht erreichbar war.",
         );
         assert!(got.is_empty(), "{got:?}");
     }

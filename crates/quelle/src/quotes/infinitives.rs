@@ -13,6 +13,7 @@
 use super::context::Context;
 use super::labels::{mark, type_index};
 use crate::document::{Document, QuoteType};
+use crate::model::hash::hash_bytes;
 
 /// Lowest cue score (tenths of a word's occurrences in training that were
 /// cues) for a word outside the verb lexicon to govern an infinitive as speech
@@ -24,7 +25,9 @@ const MIN_GOVERNOR_SCORE: u8 = 6;
 /// quotation marks.
 pub(super) fn is_governor(ctx: &Context, g: usize) -> bool {
     let t = &ctx.tokens[g];
-    t.depth == 0 && (t.cue_lemma.is_some() || t.cue_score >= MIN_GOVERNOR_SCORE)
+    // `führen` is in the lexicon for `führte aus`, but `führte dazu, dass …` is a consequence.
+    let leads = t.cue_lemma == Some(hash_bytes("führen".as_bytes()));
+    t.depth == 0 && (t.cue_lemma.is_some() && !leads || t.cue_score >= MIN_GOVERNOR_SCORE)
 }
 
 /// Words opening an adverbial infinitive (purpose, manner), never a complement.
