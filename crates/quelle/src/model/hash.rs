@@ -12,11 +12,14 @@ const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// Hashes a byte string (FNV-1a).
 #[inline]
-pub fn hash_bytes(bytes: &[u8]) -> u64 {
+pub const fn hash_bytes(bytes: &[u8]) -> u64 {
+    // A `while` loop, so the hash of a fixed word can be a constant.
     let mut h = FNV_OFFSET;
-    for &b in bytes {
-        h ^= b as u64;
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
         h = h.wrapping_mul(FNV_PRIME);
+        i += 1;
     }
     h
 }

@@ -120,6 +120,24 @@ fn first<const N: usize, const P: usize>(a: [i32; P]) -> [i32; N] {
     std::array::from_fn(|k| a[k])
 }
 
+/// The rows of `weights` (`l` per row), each quantised by `q` into the first
+/// `l` slots (`slots`) of a zero-padded row `R`.
+fn padded_rows<R: Default>(
+    weights: &[f32],
+    l: usize,
+    q: &impl Fn(&[f32], &mut [i16]),
+    slots: fn(&mut R) -> &mut [i16],
+) -> Vec<R> {
+    weights
+        .chunks_exact(l)
+        .map(|row| {
+            let mut r = R::default();
+            q(row, slots(&mut r));
+            r
+        })
+        .collect()
+}
+
 impl QuantisedModel {
     /// Quantises `m` with one scale (largest weight ↦ `i16::MAX`), as the model
     /// format does: a model read from an `i16` file gets back its stored integers.
@@ -145,27 +163,9 @@ impl QuantisedModel {
         let rows = if l == 0 {
             Rows::Flat(Vec::new())
         } else if l <= 8 {
-            Rows::Eight(
-                m.weights
-                    .chunks_exact(l)
-                    .map(|row| {
-                        let mut r = Row8::default();
-                        q(row, &mut r.0);
-                        r
-                    })
-                    .collect(),
-            )
+            Rows::Eight(padded_rows(&m.weights, l, &q, |r: &mut Row8| &mut r.0[..]))
         } else if l <= 16 {
-            Rows::Sixteen(
-                m.weights
-                    .chunks_exact(l)
-                    .map(|row| {
-                        let mut r = Row16::default();
-                        q(row, &mut r.0);
-                        r
-                    })
-                    .collect(),
-            )
+            Rows::Sixteen(padded_rows(&m.weights, l, &q, |r: &mut Row16| &mut r.0[..]))
         } else {
             let mut w = vec![0i16; m.weights.len()];
             q(&m.weights, &mut w);

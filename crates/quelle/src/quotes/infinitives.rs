@@ -26,8 +26,9 @@ const MIN_GOVERNOR_SCORE: u8 = 6;
 pub(super) fn is_governor(ctx: &Context, g: usize) -> bool {
     let t = &ctx.tokens[g];
     // `führen` is in the lexicon for `führte aus`, but `führte dazu, dass …` is a consequence.
-    let leads = t.cue_lemma == Some(hash_bytes("führen".as_bytes()));
-    t.depth == 0 && (t.cue_lemma.is_some() && !leads || t.cue_score >= MIN_GOVERNOR_SCORE)
+    const FUEHREN: u64 = hash_bytes("führen".as_bytes());
+    let speech_verb = t.cue_lemma.is_some_and(|l| l != FUEHREN);
+    t.depth == 0 && (speech_verb || t.cue_score >= MIN_GOVERNOR_SCORE)
 }
 
 /// Words opening an adverbial infinitive (purpose, manner), never a complement.

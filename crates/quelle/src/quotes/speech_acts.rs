@@ -369,7 +369,10 @@ pub fn speaking_subject(doc: &Document, ctx: &Context, si: usize) -> Option<(usi
         return None;
     }
     let (b, e) = noun_phrase_at(doc, ctx, s.start, s.end, &lower)?;
-    let verb = &ctx.tokens.get(e).filter(|_| e < s.end)?;
+    if e >= s.end {
+        return None;
+    }
+    let verb = &ctx.tokens[e];
     (verb.shape == 0 && (verb.cue_lemma.is_some() || verb.cue_score >= MIN_SUBJECT_CUE_SCORE))
         .then_some((b, e))
 }
