@@ -6,6 +6,7 @@
 //! decides: quotation-mark pairing ([`marks`]), frames, nesting and speaker
 //! continuation ([`assemble`]). A linear classifier assigns the medium.
 
+mod adverbial;
 pub mod assemble;
 pub mod cascade;
 pub mod complements;
@@ -22,6 +23,7 @@ pub mod reportative;
 #[cfg(test)]
 mod rule_test;
 pub mod speech_acts;
+mod trailing;
 pub mod train;
 mod words;
 
@@ -173,6 +175,7 @@ impl QuoteModels {
         let mut content = self.tag_content(&ctx);
         reportative::drop_hypothetical_continuations(doc, &ctx, &mut content);
         infinitives::drop_ungoverned_infinitives(doc, &ctx, &mut content);
+        adverbial::drop_adverbial_clauses(doc, &ctx, &mut content);
         assemble::complete_reporting_clauses(doc, &ctx, &mut content);
         complements::mark_complement_clauses(doc, &ctx, &mut content);
         infinitives::mark_infinitive_complements(doc, &ctx, &mut content);
@@ -180,6 +183,7 @@ impl QuoteModels {
         reportative::mark_subjunctive_continuations(doc, &ctx, &mut content, 2);
         let acts = speech_acts::mark_reported_speech_acts(doc, &ctx, &mut content);
         partial::mark_partial_quotes(doc, &ctx, &mut content);
+        trailing::mark_trailing_so(doc, &ctx, &mut content);
         let mut roles = self.tag_roles(&ctx, &content);
         speech_acts::add_subjects(doc, &ctx, &acts, &mut roles);
         let mut drafts = assemble::assemble(doc, &ctx, &content, &roles);

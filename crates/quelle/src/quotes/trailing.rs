@@ -1,0 +1,149 @@
+//! A trailing `…, so X.` is a reporting clause of its own.
+//!
+//! `Der Iran müsse den Anreicherungsprozess beenden, so Rice.` is indirect
+//! speech with the cue `so` and the speaker `Rice`, not a continuation of the
+//! quotation before it. The content tagger and the continuation rule tend to
+//! take the whole sentence, `so Rice` included, as a continuation; then the
+//! role tagger finds no cue in it. In gnqa `train.jsonl` such sentences are
+//! annotated as indirect speech whose content ends before the comma, so the
+//! content is cut there and typed as indirect speech. A subjunctive sentence of
+//! this shape that nothing marked becomes indirect speech too.
+
+use super::assemble::chunks;
+use super::context::Context;
+use super::labels::{mark, type_index};
+use crate::document::{Document, QuoteType, TokenKind};
+use crate::lexicon::Subjunctive;
+
+/// Words that may open the speaker after `so`: articles and possessives (a
+/// capitalised word, a name or a noun, may too).
+fn opens_speaker(lower: &str) -> bool {
+    matches!(
+        lower,
+        "der" | "die" | "das" | "ein" | "eine" | "einer" | "sein" | "seine" | "ihr" | "ihre"
+    )
+}
+
+/// The comma of a trailing `, so X` in tokens `start..end` (a sentence), if any:
+/// the last comma outside quotation marks, followed by `so` and a speaker
+/// (a capitalised word or an article), not by `so dass`.
+fn trailing_so(doc: &Document, ctx: &Context, start: usize, end: usize) -> Option<usize> {
+    let text = |i: usize| doc.slice(doc.tokens[i].span);
+    let comma = (start + 1..end.saturating_sub(2))
+        .rev()
+        .find(|&i| text(i) == "," && ctx.tokens[i].depth == 0)?;
+    // The comma must close a clause, not an apposition of the speaker
+    // (`, so Frank Karl, Leiter der Abteilung`): take the first `, so` of the tail.
+    let comma = (start + 1..=comma)
+        .find(|&i| text(i) == "," && ctx.tokens[i].depth == 0 && text(i + 1) == "so" && i + 2 < end)
+        .unwrap_or(comma);
+    if text(comma + 1) != "so" {
+        return None;
+    }
+    let next = comma + 2;
+    let word = text(next);
+    let capital = doc.tokens[next].kind == TokenKind::Word
+        && word.chars().next().is_some_and(char::is_uppercase);
+    (capital || opens_speaker(&word.to_lowercase())).then_some(comma)
+}
+
+/// Cuts `, so X` off content chunks that run over it and types their part of
+/// the sentence as indirect speech; marks an unmarked subjunctive sentence of
+/// that shape as indirect speech.
+pub fn mark_trailing_so(doc: &Document, ctx: &Context, content: &mut [usize]) {
+    let indirect = type_index(QuoteType::Indirect);
+    let direct = type_index(QuoteType::Direct);
+    for s in &ctx.sentences {
+        let Some(comma) = trailing_so(doc, ctx, s.start, s.end) else {
+            continue;
+        };
+        let before = &content[s.start..comma];
+        let after = &content[comma..s.end];
+        if before.iter().all(|&l| l == 0) {
+            let subjunctive = (s.start..comma)
+                .any(|i| ctx.tokens[i].depth == 0 && ctx.tokens[i].subj == Subjunctive::Yes);
+            if subjunctive && after.iter().all(|&l| l == 0) {
+                mark(content, indirect, s.start, comma);
+            }
+            continue;
+        }
+        // Only a chunk that runs on over the comma: content ending before it
+        // (a direct quote followed by `, so X`) is already cut right.
+        let Some(c) = chunks(content)
+            .into_iter()
+            .find(|c| c.start <= comma && comma < c.end)
+        else {
+            continue;
+        };
+        if c.kind == direct {
+            continue;
+        }
+        content[comma..s.end].fill(0);
+        if c.end > s.end {
+            // The chunk went on into the next sentence: that part stays as it was.
+            mark(content, c.kind, s.end, c.end);
+        }
+        let a = c.start.max(s.start);
+        if a < comma {
+            mark(content, indirect, a, comma);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs the rule on `text` after marking every sentence as a continuation.
+    fn after_rule(text: &str, premark: bool) -> Vec<(QuoteType, String)> {
+        let (doc, ctx) = crate::quotes::rule_test::segmented(text);
+        let mut content = vec![0; doc.tokens.len()];
+        if premark {
+            let k = type_index(QuoteType::IndirectFreeIndirect);
+            for s in &ctx.sentences {
+                mark(&mut content, k, s.start, s.end);
+            }
+        }
+        mark_trailing_so(&doc, &ctx, &mut content);
+        chunks(&content)
+            .iter()
+            .map(|c| {
+                let a = doc.tokens[c.start].span.start;
+                let b = doc.tokens[c.end - 1].span.end;
+                (QuoteType::ALL[c.kind], doc.text()[a..b].to_owned())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_trailing_so_cuts_a_continuation_into_indirect_speech() {
+        assert_eq!(
+            after_rule("Der Iran müsse den Prozess beenden, so Rice.", true),
+            [(
+                QuoteType::Indirect,
+                "Der Iran müsse den Prozess beenden".to_owned()
+            )]
+        );
+        assert_eq!(
+            after_rule(
+                "Das Gros handhabe es maßvoll, so Ursula Castrup, die Leiterin der Stelle.",
+                true
+            ),
+            [(
+                QuoteType::Indirect,
+                "Das Gros handhabe es maßvoll".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn an_unmarked_subjunctive_sentence_with_a_trailing_so_is_indirect_speech() {
+        assert_eq!(
+            after_rule("Die Lage sei ernst, so der Minister.", false),
+            [(QuoteType::Indirect, "Die Lage sei ernst".to_owned())]
+        );
+        // Indicative and `so dass` are left alone.
+        assert!(after_rule("Die Lage ist ernst, so der Minister.", false).is_empty());
+        assert!(after_rule("Es regnete, so dass die Lage ernst sei.", false).is_empty());
+    }
+}
