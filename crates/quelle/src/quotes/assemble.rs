@@ -76,7 +76,9 @@ pub struct Draft {
 
 /// Whether two content chunks of one type are one quotation: a direct quotation cut
 /// by a sentence end inside its quotation marks, or a quotation interrupted by
-/// its frame (`„…“, sagte sie, „…“`; indirect speech only within one sentence).
+/// its frame within one sentence (`„…“, sagte sie, „…“`). A new sentence opening
+/// new quotation marks after the frame (`„…“, so Schnappauf. „…“`) is a new
+/// quotation, as gnqa annotates it; its speaker is found by continuation.
 fn mergeable(
     doc: &Document,
     ctx: &Context,
@@ -94,7 +96,7 @@ fn mergeable(
     if gap > 25 {
         return false;
     }
-    if kind == QuoteType::Indirect && ctx.tokens[a.1 - 1].sentence != ctx.tokens[b.0].sentence {
+    if ctx.tokens[a.1 - 1].sentence != ctx.tokens[b.0].sentence {
         return false;
     }
     // Never across a paragraph.
