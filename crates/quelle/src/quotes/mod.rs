@@ -7,6 +7,7 @@
 //! continuation ([`assemble`]). A linear classifier assigns the medium.
 
 mod adverbial;
+mod as_clauses;
 pub mod assemble;
 pub mod cascade;
 pub mod complements;
@@ -178,6 +179,7 @@ impl QuoteModels {
         adverbial::drop_adverbial_clauses(doc, &ctx, &mut content);
         assemble::complete_reporting_clauses(doc, &ctx, &mut content);
         complements::mark_complement_clauses(doc, &ctx, &mut content);
+        as_clauses::mark_as_clauses(doc, &ctx, &mut content);
         infinitives::mark_infinitive_complements(doc, &ctx, &mut content);
         reportative::mark_reportative_sollen(doc, &ctx, &mut content);
         reportative::mark_subjunctive_continuations(doc, &ctx, &mut content, 2);
