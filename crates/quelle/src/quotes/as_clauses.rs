@@ -56,7 +56,8 @@ pub fn mark_as_clauses(doc: &Document, ctx: &Context, content: &mut [usize]) {
         // A trailing `…, wie X berichtete.`: the last comma opens it.
         let Some(&k) = commas.last() else { continue };
         let comparison = (s.start..k).any(|i| text(i).eq_ignore_ascii_case("so"));
-        if text(k + 1) == "wie"
+        if k + 2 < end
+            && text(k + 1) == "wie"
             && !comparison
             && k > s.start + 3
             && ends_in_governor(ctx, k + 2, end)

@@ -109,7 +109,8 @@ pub fn analyze(text: &str, tokens: &[Token], blocks: &[Block]) -> Marks {
         let after_space = span.end >= bytes.len()
             || bytes[span.end].is_ascii_whitespace()
             || ends_before_punct(text, span.end);
-        let Some(role) = mark_role(t, before_space, after_space) else {
+        let Some(role) = mark_role(t, before_space, after_space).or_else(|| closes_inside(t))
+        else {
             continue;
         };
         if continues {
@@ -175,6 +176,14 @@ pub fn analyze(text: &str, tokens: &[Token], blocks: &[Block]) -> Marks {
     Marks { regions, depth }
 }
 
+/// A word that closes a quotation inside itself: a name in marks joined to a
+/// compound by a hyphen (`„Bild“-Zeitung`, `„Thalys“-Schnellzüge`) is one token,
+/// as gnqa tokenises it, but its closing mark still ends the quotation.
+fn closes_inside(word: &str) -> Option<Role> {
+    (word.len() > 4 && (word.contains("“-") || word.contains("”-")))
+        .then_some(Role::Either(Family::Double))
+}
+
 fn starts_after_open(text: &str, at: usize) -> bool {
     text[..at]
         .chars()
@@ -220,6 +229,16 @@ mod tests {
     #[test]
     fn guillemets_and_straight_quotes() {
         assert_eq!(regions("Sie: »Nein« und \"Ja\"."), vec!["»Nein«", "\"Ja\""]);
+    }
+
+    #[test]
+    fn a_mark_closing_inside_a_compound_ends_the_quotation() {
+        assert_eq!(
+            regions("Wie die „Bild“-Zeitung berichtete, ist „alles gut“ gewesen."),
+            vec!["„Bild“-Zeitung", "„alles gut“"]
+        );
+        // Without an open quotation it is no mark.
+        assert!(regions("Die Bild“-Zeitung berichtete.").is_empty());
     }
 
     #[test]
