@@ -143,23 +143,28 @@ fn perfect_infinitive_after(
     end: usize,
     lower: &impl Fn(usize) -> String,
 ) -> bool {
-    let clause_end = (i + 1..end)
-        .find(|&k| {
-            ctx.tokens[k].depth == 0
-                && matches!(doc.slice(doc.tokens[k].span), "," | ";" | ":" | "." | "!")
+    // The infinitive closes the clause of `soll`, which an apposition may
+    // interrupt (`Er soll am Freitag, dem 17. März, zwei Menschen eingeschleust
+    // haben`): any clause end up to the sentence end can hold it.
+    (i + 1..=end)
+        .filter(|&k| {
+            k == end
+                || ctx.tokens[k].depth == 0
+                    && matches!(doc.slice(doc.tokens[k].span), "," | ";" | ":" | "." | "!")
         })
-        .unwrap_or(end);
-    if clause_end < i + 3 {
-        return false;
-    }
-    let aux = lower(clause_end - 1);
-    let part = lower(clause_end - 2);
-    matches!(aux.as_str(), "sein" | "haben")
-        && ctx.tokens[clause_end - 2].shape == 0
-        && (part == "worden"
-            || part == "gewesen"
-            || part.starts_with("ge")
-            || part.contains("ge") && (part.ends_with('t') || part.ends_with("en")))
+        .any(|clause_end| {
+            if clause_end < i + 3 {
+                return false;
+            }
+            let aux = lower(clause_end - 1);
+            let part = lower(clause_end - 2);
+            matches!(aux.as_str(), "sein" | "haben")
+                && ctx.tokens[clause_end - 2].shape == 0
+                && (part == "worden"
+                    || part == "gewesen"
+                    || part.starts_with("ge")
+                    || part.contains("ge") && (part.ends_with('t') || part.ends_with("en")))
+        })
 }
 
 #[cfg(test)]
@@ -175,6 +180,11 @@ mod tests {
     fn sollen_with_a_perfect_infinitive_is_reported() {
         assert_eq!(marked("Rund 800 Menschen sollen verletzt worden sein."), 1);
         assert_eq!(marked("Er soll den Anschlag geplant haben."), 1);
+        // An apposition before the infinitive does not hide it.
+        assert_eq!(
+            marked("Er soll am Freitag, dem 17. März, zwei Menschen eingeschleust haben."),
+            1
+        );
     }
 
     #[test]
