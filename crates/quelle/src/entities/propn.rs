@@ -63,6 +63,19 @@ fn suffix_hash(w: &str, n: usize) -> u64 {
 }
 
 fn shape(w: &str) -> u64 {
+    if w.is_ascii() {
+        // The same bits by bytes: most words are ASCII, and decoding chars costs.
+        let b = w.as_bytes();
+        let first_upper = b.first().is_some_and(u8::is_ascii_uppercase);
+        let rest_upper = b.iter().skip(1).any(u8::is_ascii_uppercase);
+        let digit = b.iter().any(u8::is_ascii_digit);
+        let hyphen = b.contains(&b'-');
+        return (first_upper as u64)
+            | (rest_upper as u64) << 1
+            | (digit as u64) << 2
+            | (hyphen as u64) << 3
+            | ((b.len().min(4) as u64) << 4);
+    }
     let mut chars = w.chars();
     let first = chars.next().unwrap_or(' ');
     let rest_upper = chars.any(char::is_uppercase);
@@ -115,7 +128,8 @@ impl SentenceFacts {
             }
         }
         if !self.cluster_done[i] {
-            self.cluster[i] = lexicon::cluster_id(words[i]);
+            // The quotation stage has usually just looked the form up: its cache answers.
+            self.cluster[i] = crate::quotes::words::cluster_id(words[i]);
             self.cluster_done[i] = true;
         }
     }

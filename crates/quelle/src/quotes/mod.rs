@@ -23,7 +23,7 @@ pub mod reportative;
 mod rule_test;
 pub mod speech_acts;
 pub mod train;
-mod words;
+pub(crate) mod words;
 
 use crate::document::{Document, Medium, Quote, QuoteType};
 use crate::error::Result;
