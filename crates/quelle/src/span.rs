@@ -115,6 +115,11 @@ impl CharMap {
         }
     }
 
+    /// The byte offset of every character plus the end; empty for ASCII text.
+    pub(crate) fn byte_index(&self) -> &[u32] {
+        &self.byte_of_char
+    }
+
     /// Converts a byte span to a character span `(start, end)`.
     #[inline]
     pub fn char_span(&self, s: Span) -> (usize, usize) {
