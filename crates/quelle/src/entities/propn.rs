@@ -54,6 +54,10 @@ fn lower_hash(w: &str) -> u64 {
 
 /// Hash of the lower-cased last `n` characters.
 fn suffix_hash(w: &str, n: usize) -> u64 {
+    if w.is_ascii() {
+        // Characters are bytes: the last `n` start `n` bytes before the end.
+        return lower_hash(&w[w.len().saturating_sub(n.max(1))..]);
+    }
     let start = w
         .char_indices()
         .rev()

@@ -327,7 +327,13 @@ pub(crate) fn find(model: &PropnModel, doc: &Document) -> Index {
                 continue;
             }
             lower.clear();
-            lower.extend(w.chars().flat_map(char::to_lowercase));
+            if w.is_ascii() {
+                // What lowercasing char by char gives, without decoding.
+                lower.push_str(w);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+            }
             if gazetteer::is_title(&lower) {
                 let nat = nationality.filter(|&(end, _)| end + 1 >= i).map(|(_, g)| g);
                 i = title(&mut ix, doc, &words, &tags, base, i, nat);
