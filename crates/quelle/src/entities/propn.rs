@@ -105,6 +105,11 @@ pub struct SentenceFacts {
     shape: Vec<u64>,
     cluster: Vec<Option<u64>>,
     cluster_done: Vec<bool>,
+    /// [`LazyTags`]' answers (0 = not asked yet, 1 = no, 2 = yes), kept here
+    /// with the other buffers so that a sentence allocates nothing.
+    memo: Vec<u8>,
+    /// Feature buffer of [`LazyTags::get`].
+    feats: Vec<u64>,
 }
 
 impl SentenceFacts {
@@ -284,7 +289,12 @@ impl<'a> LazyTags<'a> {
         LazyTags {
             model,
             words,
-            memo: RefCell::new(vec![0; words.len()]),
+            memo: RefCell::new({
+                let mut memo = std::mem::take(&mut facts.memo);
+                memo.clear();
+                memo.resize(words.len(), 0);
+                memo
+            }),
             facts: RefCell::new(facts),
         }
     }
@@ -302,9 +312,11 @@ impl<'a> LazyTags<'a> {
         let yes = w.chars().any(char::is_uppercase) && !common_noun_ending(w) && {
             let mut facts = self.facts.borrow_mut();
             facts.ensure(self.words, i);
-            let mut feats = Vec::with_capacity(24);
+            let mut feats = std::mem::take(&mut facts.feats);
             features(self.words, &facts, i, &mut feats);
-            self.model.model.classify(&feats) == PROPN
+            let yes = self.model.model.classify(&feats) == PROPN;
+            facts.feats = feats;
+            yes
         };
         self.memo.borrow_mut()[i] = 1 + u8::from(yes);
         yes
@@ -312,7 +324,9 @@ impl<'a> LazyTags<'a> {
 
     /// Gives the facts buffer back for the next sentence.
     pub fn into_facts(self) -> SentenceFacts {
-        self.facts.into_inner()
+        let mut facts = self.facts.into_inner();
+        facts.memo = self.memo.into_inner();
+        facts
     }
 }
 
