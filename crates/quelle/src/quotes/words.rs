@@ -3,29 +3,18 @@
 //! Lowercasing, two hashes, the cluster look-up, three lexicon look-ups and
 //! the suffix tests cost over a thousand instructions per token, and news
 //! repeats its words: most tokens are forms seen a few documents before. A
-//! per-thread table from the form as written to its facts answers those with
+//! per-thread map from the form as written to its facts answers those with
 //! one look-up. The facts are those [`WordFacts::of`] computes; the cache
 //! only saves recomputing them, so results do not depend on it.
-//!
-//! The table is direct-mapped, one cache line per form with the form's bytes
-//! inside: a look-up is one memory access (a general hash map costs three:
-//! control bytes, entry, and the key's own allocation), and since a
-//! document's words are known in advance, the line of a word a few places
-//! ahead is fetched while the current one is answered.
 
 use super::cues::CueTable;
-use crate::lexicon::{self, word_hash, Subjunctive};
+use crate::lexicon::{self, Subjunctive, WordMap};
 use crate::model::hash::hash_bytes;
-use crate::model::linear::prefetch_read;
 use std::cell::RefCell;
 
-/// Slots per thread (64 bytes each: 8 MB). A form shares its slot with about
-/// one in this many others; news has some 50,000 forms in a thousand articles.
-const SLOTS: usize = 1 << 17;
-
-/// Longest form (in bytes) a slot holds; longer ones (0.1 % of tokens) are
-/// computed each time.
-const KEY: usize = 25;
+/// Forms kept per thread before the cache starts afresh (about 100 bytes
+/// each: a few MB). Frequent words come back within a few documents.
+const CAPACITY: usize = 1 << 16;
 
 /// Facts of a word form that do not depend on its place in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,199 +123,44 @@ impl WordFacts {
     }
 }
 
-/// One slot of the table: a form of at most [`KEY`] bytes and its facts, packed
-/// into one cache line.
-#[derive(Clone, Copy)]
-#[repr(C, align(64))]
-struct Slot {
-    lower: u64,
-    suffix3: u64,
-    cluster: u64,
-    cue_lemma: u64,
-    /// [`flag`] bits.
-    flags: u16,
-    shape: u8,
-    subj: u8,
-    cue_score: u8,
-    rep_score: u8,
-    /// Length of the form; 0 for an empty slot (no token is empty).
-    len: u8,
-    key: [u8; KEY],
-}
-
-/// Bits of [`Slot::flags`].
-mod flag {
-    pub const CLUSTER: u16 = 1;
-    pub const CUE_LEMMA: u16 = 1 << 1;
-    pub const ATTRIBUTION: u16 = 1 << 2;
-    pub const CHANNEL: u16 = 1 << 3;
-    pub const COMPLEMENTIZER: u16 = 1 << 4;
-    pub const SOLL: u16 = 1 << 5;
-    pub const CLAUSE_PUNCT: u16 = 1 << 6;
-    pub const ENDS_N: u16 = 1 << 7;
-    pub const ZU_INSIDE: u16 = 1 << 8;
-}
-
-impl Slot {
-    const EMPTY: Slot = Slot {
-        lower: 0,
-        suffix3: 0,
-        cluster: 0,
-        cue_lemma: 0,
-        flags: 0,
-        shape: 0,
-        subj: 0,
-        cue_score: 0,
-        rep_score: 0,
-        len: 0,
-        key: [0; KEY],
-    };
-
-    /// Whether the slot holds `word` (which must be non-empty to match).
-    #[inline(always)]
-    fn holds(&self, word: &[u8]) -> bool {
-        self.len != 0 && usize::from(self.len) == word.len() && self.key[..word.len()] == *word
-    }
-
-    /// A slot for `word` (at most [`KEY`] bytes) and its facts.
-    fn new(word: &[u8], f: &WordFacts) -> Self {
-        let bit = |b: bool, f: u16| if b { f } else { 0 };
-        let mut key = [0; KEY];
-        key[..word.len()].copy_from_slice(word);
-        Slot {
-            lower: f.lower,
-            suffix3: f.suffix3,
-            cluster: f.cluster.unwrap_or(0),
-            cue_lemma: f.cue_lemma.unwrap_or(0),
-            flags: bit(f.cluster.is_some(), flag::CLUSTER)
-                | bit(f.cue_lemma.is_some(), flag::CUE_LEMMA)
-                | bit(f.attribution, flag::ATTRIBUTION)
-                | bit(f.channel, flag::CHANNEL)
-                | bit(f.complementizer, flag::COMPLEMENTIZER)
-                | bit(f.soll, flag::SOLL)
-                | bit(f.clause_punct, flag::CLAUSE_PUNCT)
-                | bit(f.ends_n, flag::ENDS_N)
-                | bit(f.zu_inside, flag::ZU_INSIDE),
-            shape: f.shape,
-            subj: match f.subj {
-                Subjunctive::No => 0,
-                Subjunctive::Yes => 1,
-                Subjunctive::Ambiguous => 2,
-            },
-            cue_score: f.cue_score,
-            rep_score: f.rep_score,
-            len: word.len() as u8,
-            key,
-        }
-    }
-
-    /// The cluster of the slot's form.
-    #[inline(always)]
-    fn cluster(&self) -> Option<u64> {
-        (self.flags & flag::CLUSTER != 0).then_some(self.cluster)
-    }
-
-    /// The facts the slot was made from.
-    #[inline(always)]
-    fn facts(&self) -> WordFacts {
-        let has = |f: u16| self.flags & f != 0;
-        WordFacts {
-            lower: self.lower,
-            suffix3: self.suffix3,
-            cluster: self.cluster(),
-            shape: self.shape,
-            subj: match self.subj {
-                0 => Subjunctive::No,
-                1 => Subjunctive::Yes,
-                _ => Subjunctive::Ambiguous,
-            },
-            cue_score: self.cue_score,
-            rep_score: self.rep_score,
-            cue_lemma: has(flag::CUE_LEMMA).then_some(self.cue_lemma),
-            attribution: has(flag::ATTRIBUTION),
-            channel: has(flag::CHANNEL),
-            complementizer: has(flag::COMPLEMENTIZER),
-            soll: has(flag::SOLL),
-            clause_punct: has(flag::CLAUSE_PUNCT),
-            ends_n: has(flag::ENDS_N),
-            zu_inside: has(flag::ZU_INSIDE),
-        }
-    }
-}
-
 /// A thread's cache: facts by form, valid for the cue table `cues`.
+#[derive(Default)]
 struct Cache {
     cues: u64,
-    /// [`SLOTS`] slots once used; empty before.
-    slots: Vec<Slot>,
-}
-
-impl Cache {
-    /// The slot of a form with [`word_hash`] `h`.
-    #[inline(always)]
-    fn slot(&self, h: u64) -> &Slot {
-        &self.slots[h as usize & (SLOTS - 1)]
-    }
+    map: WordMap<Box<str>, WordFacts>,
 }
 
 thread_local! {
-    static CACHE: RefCell<Cache> = const {
-        RefCell::new(Cache {
-            cues: 0,
-            slots: Vec::new(),
-        })
-    };
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
 }
 
 /// Appends the facts of every word to `out`, in order.
-pub(crate) fn facts_of<'w, I>(words: I, cues: &CueTable, out: &mut Vec<WordFacts>)
-where
-    I: Iterator<Item = &'w str> + Clone,
-{
+pub(crate) fn facts_of<'w>(
+    words: impl Iterator<Item = &'w str>,
+    cues: &CueTable,
+    out: &mut Vec<WordFacts>,
+) {
     let mut words = words.peekable();
     let cached = CACHE.try_with(|cache| {
         let Ok(mut cache) = cache.try_borrow_mut() else {
             return;
         };
         let cache = &mut *cache;
-        if cache.slots.is_empty() {
-            cache.slots = vec![Slot::EMPTY; SLOTS];
-        }
         if cache.cues != cues.id() {
-            cache.slots.fill(Slot::EMPTY);
+            cache.map.clear();
             cache.cues = cues.id();
         }
-        // The slots of the next `AHEAD` words are being fetched while one is answered.
-        const AHEAD: usize = 8;
-        let mut hashes = [0u64; AHEAD];
-        let mut far = words.clone();
-        for h in hashes.iter_mut() {
-            match far.next() {
-                Some(w) => {
-                    *h = word_hash(w.as_bytes());
-                    prefetch_read(cache.slot(*h));
+        for w in words.by_ref() {
+            let f = match cache.map.get(w) {
+                Some(f) => *f,
+                None => {
+                    let f = WordFacts::of(w, cues);
+                    if cache.map.len() >= CAPACITY {
+                        cache.map.clear();
+                    }
+                    cache.map.insert(w.into(), f);
+                    f
                 }
-                None => break,
-            }
-        }
-        for (k, w) in words.by_ref().enumerate() {
-            let h = hashes[k % AHEAD];
-            if let Some(next) = far.next() {
-                let hn = word_hash(next.as_bytes());
-                prefetch_read(cache.slot(hn));
-                hashes[k % AHEAD] = hn;
-            }
-            let b = w.as_bytes();
-            let i = h as usize & (SLOTS - 1);
-            let slot = &mut cache.slots[i];
-            let f = if slot.holds(b) {
-                slot.facts()
-            } else {
-                let f = WordFacts::of(w, cues);
-                if (1..=KEY).contains(&b.len()) {
-                    *slot = Slot::new(b, &f);
-                }
-                f
             };
             out.push(f);
         }
@@ -338,18 +172,15 @@ where
 }
 
 /// The Brown cluster of `word` as written ([`lexicon::cluster_id`]), from
-/// this thread's cache when the quotation stage has just seen the form.
+/// this thread's cache when the quotation stage has just seen the form (the
+/// entity stage asks for the words the quotation stage has just looked up;
+/// the cluster table itself is far larger than the CPU caches).
 pub(crate) fn cluster_id(word: &str) -> Option<u64> {
-    let b = word.as_bytes();
     let cached = CACHE
         .try_with(|cache| {
             let cache = cache.try_borrow().ok()?;
-            if cache.slots.is_empty() {
-                return None;
-            }
-            // The cluster does not depend on the cue table: any holder of the form knows it.
-            let slot = cache.slot(word_hash(b));
-            slot.holds(b).then(|| slot.cluster())
+            // The cluster does not depend on the cue table: any entry knows it.
+            cache.map.get(word).map(|f| f.cluster)
         })
         .ok()
         .flatten();
@@ -384,6 +215,9 @@ mod tests {
             facts_of(words.iter().copied(), &cues, &mut got);
             let want: Vec<WordFacts> = words.iter().map(|w| WordFacts::of(w, &cues)).collect();
             assert_eq!(got, want);
+        }
+        for w in words {
+            assert_eq!(cluster_id(w), lexicon::cluster_id(w), "{w}");
         }
         // Another table: the cache must not answer with the old scores.
         let other = CueTable::from_tsv("sagte\t2\n").unwrap();
