@@ -11,6 +11,7 @@
 use crate::document::{
     BlockKind, Document, EntityKind, Medium, QuoteType, Role, SourceKind, Status, Via,
 };
+use crate::report::words::Chars;
 use crate::report::{ProfileJson, WarningJson};
 use crate::span::{CharMap, Span};
 use serde::{Deserialize, Serialize};
@@ -189,14 +190,29 @@ impl AnalysisJson {
     /// Recomputes [`AnalysisJson::profile`] and [`AnalysisJson::warnings`] from
     /// the rest of the document (after editing quotations or entities by hand).
     pub fn refresh_report(&mut self) {
-        self.profile = crate::report::profile::build(self);
-        self.warnings = crate::report::warnings::detect(self);
+        let chars = Chars::new(&self.text);
+        let (profile, warnings) = self.report(&chars);
+        self.profile = profile;
+        self.warnings = warnings;
+    }
+
+    /// The profile and warnings of the document, whose text `chars` indexes.
+    /// The warnings read neither field, so both come from the same state.
+    fn report(&self, chars: &Chars) -> (ProfileJson, Vec<WarningJson>) {
+        (
+            crate::report::profile::build_with(self, chars),
+            crate::report::warnings::detect_with(self, chars),
+        )
     }
 
     /// Builds the JSON view of an analysed document, with its profile and warnings.
     pub fn from_document(doc: &Document) -> Self {
         let mut json = Self::analysis_only(doc);
-        json.refresh_report();
+        // The report indexes the text's characters as the document already has.
+        let chars = Chars::with_map(&json.text, doc.char_map());
+        let (profile, warnings) = json.report(&chars);
+        json.profile = profile;
+        json.warnings = warnings;
         json
     }
 

@@ -77,16 +77,20 @@ impl CharMap {
                 byte_of_char: Vec::new(),
             };
         }
-        let mut char_of_byte = Vec::with_capacity(text.len() + 1);
+        // Byte by byte rather than char by char (no decoding): a byte that is
+        // not a UTF-8 continuation byte (`10xxxxxx`) starts a character.
+        let mut char_of_byte = vec![0u32; text.len() + 1];
         let mut byte_of_char = Vec::with_capacity(text.len() + 1);
-        for (ci, (bi, ch)) in text.char_indices().enumerate() {
-            byte_of_char.push(bi as u32);
-            for _ in 0..ch.len_utf8() {
-                char_of_byte.push(ci as u32);
+        let mut n_chars = 0u32;
+        for (bi, (&b, c)) in text.as_bytes().iter().zip(&mut char_of_byte).enumerate() {
+            if (b as i8) >= -0x40 {
+                byte_of_char.push(bi as u32);
+                n_chars += 1;
             }
+            // The text starts with a character, so `n_chars >= 1` here.
+            *c = n_chars - 1;
         }
-        let n_chars = byte_of_char.len() as u32;
-        char_of_byte.push(n_chars);
+        char_of_byte[text.len()] = n_chars;
         byte_of_char.push(text.len() as u32);
         CharMap {
             char_of_byte,
@@ -113,6 +117,11 @@ impl CharMap {
             let last = self.byte_of_char.len() - 1;
             self.byte_of_char[c.min(last)] as usize
         }
+    }
+
+    /// The byte offset of every character plus the end; empty for ASCII text.
+    pub(crate) fn byte_index(&self) -> &[u32] {
+        &self.byte_of_char
     }
 
     /// Converts a byte span to a character span `(start, end)`.

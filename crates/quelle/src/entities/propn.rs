@@ -54,6 +54,10 @@ fn lower_hash(w: &str) -> u64 {
 
 /// Hash of the lower-cased last `n` characters.
 fn suffix_hash(w: &str, n: usize) -> u64 {
+    if w.is_ascii() {
+        // Characters are bytes: the last `n` start `n` bytes before the end.
+        return lower_hash(&w[w.len().saturating_sub(n.max(1))..]);
+    }
     let start = w
         .char_indices()
         .rev()
@@ -63,6 +67,19 @@ fn suffix_hash(w: &str, n: usize) -> u64 {
 }
 
 fn shape(w: &str) -> u64 {
+    if w.is_ascii() {
+        // The same bits by bytes: most words are ASCII, and decoding chars costs.
+        let b = w.as_bytes();
+        let first_upper = b.first().is_some_and(u8::is_ascii_uppercase);
+        let rest_upper = b.iter().skip(1).any(u8::is_ascii_uppercase);
+        let digit = b.iter().any(u8::is_ascii_digit);
+        let hyphen = b.contains(&b'-');
+        return (first_upper as u64)
+            | (rest_upper as u64) << 1
+            | (digit as u64) << 2
+            | (hyphen as u64) << 3
+            | ((b.len().min(4) as u64) << 4);
+    }
     let mut chars = w.chars();
     let first = chars.next().unwrap_or(' ');
     let rest_upper = chars.any(char::is_uppercase);
@@ -88,6 +105,11 @@ pub struct SentenceFacts {
     shape: Vec<u64>,
     cluster: Vec<Option<u64>>,
     cluster_done: Vec<bool>,
+    /// [`LazyTags`]' answers (0 = not asked yet, 1 = no, 2 = yes), kept here
+    /// with the other buffers so that a sentence allocates nothing.
+    memo: Vec<u8>,
+    /// Feature buffer of [`LazyTags::get`].
+    feats: Vec<u64>,
 }
 
 impl SentenceFacts {
@@ -115,7 +137,8 @@ impl SentenceFacts {
             }
         }
         if !self.cluster_done[i] {
-            self.cluster[i] = lexicon::cluster_id(words[i]);
+            // The quotation stage has usually just looked the form up: its cache answers.
+            self.cluster[i] = crate::quotes::words::cluster_id(words[i]);
             self.cluster_done[i] = true;
         }
     }
@@ -266,7 +289,12 @@ impl<'a> LazyTags<'a> {
         LazyTags {
             model,
             words,
-            memo: RefCell::new(vec![0; words.len()]),
+            memo: RefCell::new({
+                let mut memo = std::mem::take(&mut facts.memo);
+                memo.clear();
+                memo.resize(words.len(), 0);
+                memo
+            }),
             facts: RefCell::new(facts),
         }
     }
@@ -284,9 +312,11 @@ impl<'a> LazyTags<'a> {
         let yes = w.chars().any(char::is_uppercase) && !common_noun_ending(w) && {
             let mut facts = self.facts.borrow_mut();
             facts.ensure(self.words, i);
-            let mut feats = Vec::with_capacity(24);
+            let mut feats = std::mem::take(&mut facts.feats);
             features(self.words, &facts, i, &mut feats);
-            self.model.model.classify(&feats) == PROPN
+            let yes = self.model.model.classify(&feats) == PROPN;
+            facts.feats = feats;
+            yes
         };
         self.memo.borrow_mut()[i] = 1 + u8::from(yes);
         yes
@@ -294,7 +324,9 @@ impl<'a> LazyTags<'a> {
 
     /// Gives the facts buffer back for the next sentence.
     pub fn into_facts(self) -> SentenceFacts {
-        self.facts.into_inner()
+        let mut facts = self.facts.into_inner();
+        facts.memo = self.memo.into_inner();
+        facts
     }
 }
 

@@ -112,12 +112,21 @@ pub(crate) fn adjective_like(w: &str) -> bool {
 
 /// A name with a lower-case particle joined by a hyphen: `el-Baradei`, `al-Assad`.
 fn particle_name(w: &str) -> bool {
-    w.split_once('-').is_some_and(|(p, rest)| {
-        matches!(
-            p,
-            "el" | "al" | "ad" | "bin" | "ben" | "abu" | "de" | "van" | "von"
-        ) && rest.chars().next().is_some_and(char::is_uppercase)
-    })
+    // The particles have two or three letters, so the first hyphen must be the
+    // third or fourth byte (a hyphen before it leaves no particle either way).
+    let b = w.as_bytes();
+    let at = if b.get(2) == Some(&b'-') {
+        2
+    } else if b.get(3) == Some(&b'-') {
+        3
+    } else {
+        return false;
+    };
+    let (p, rest) = (&w[..at], &w[at + 1..]);
+    matches!(
+        p,
+        "el" | "al" | "ad" | "bin" | "ben" | "abu" | "de" | "van" | "von"
+    ) && rest.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Capitalised words the classifier may take for names: months, weekdays.
@@ -318,7 +327,13 @@ pub(crate) fn find(model: &PropnModel, doc: &Document) -> Index {
                 continue;
             }
             lower.clear();
-            lower.extend(w.chars().flat_map(char::to_lowercase));
+            if w.is_ascii() {
+                // What lowercasing char by char gives, without decoding.
+                lower.push_str(w);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+            }
             if gazetteer::is_title(&lower) {
                 let nat = nationality.filter(|&(end, _)| end + 1 >= i).map(|(_, g)| g);
                 i = title(&mut ix, doc, &words, &tags, base, i, nat);

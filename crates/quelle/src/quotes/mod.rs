@@ -26,7 +26,7 @@ mod rule_test;
 pub mod speech_acts;
 mod trailing;
 pub mod train;
-mod words;
+pub(crate) mod words;
 
 use crate::document::{Document, Medium, Quote, QuoteType};
 use crate::error::Result;

@@ -171,6 +171,22 @@ pub(crate) fn facts_of<'w>(
     }
 }
 
+/// The Brown cluster of `word` as written ([`lexicon::cluster_id`]), from
+/// this thread's cache when the quotation stage has just seen the form (the
+/// entity stage asks for the words the quotation stage has just looked up;
+/// the cluster table itself is far larger than the CPU caches).
+pub(crate) fn cluster_id(word: &str) -> Option<u64> {
+    let cached = CACHE
+        .try_with(|cache| {
+            let cache = cache.try_borrow().ok()?;
+            // The cluster does not depend on the cue table: any entry knows it.
+            cache.map.get(word).map(|f| f.cluster)
+        })
+        .ok()
+        .flatten();
+    cached.unwrap_or_else(|| lexicon::cluster_id(word))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,6 +215,9 @@ mod tests {
             facts_of(words.iter().copied(), &cues, &mut got);
             let want: Vec<WordFacts> = words.iter().map(|w| WordFacts::of(w, &cues)).collect();
             assert_eq!(got, want);
+        }
+        for w in words {
+            assert_eq!(cluster_id(w), lexicon::cluster_id(w), "{w}");
         }
         // Another table: the cache must not answer with the old scores.
         let other = CueTable::from_tsv("sagte\t2\n").unwrap();

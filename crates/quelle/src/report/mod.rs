@@ -10,7 +10,7 @@ pub mod html;
 pub mod labels;
 pub mod profile;
 pub mod warnings;
-mod words;
+pub(crate) mod words;
 
 #[cfg(test)]
 pub(crate) mod fixture;

@@ -124,8 +124,12 @@ fn counts<T: Copy + PartialEq>(all: &[T], values: impl Iterator<Item = T>) -> Ve
 
 /// Builds the profile of an analysed document.
 pub fn build(doc: &AnalysisJson) -> ProfileJson {
-    let chars = Chars::new(&doc.text);
-    let counter = WordCounter::new(doc, &chars);
+    build_with(doc, &Chars::new(&doc.text))
+}
+
+/// [`build`] with the character index of `doc.text` at hand.
+pub(crate) fn build_with(doc: &AnalysisJson, chars: &Chars) -> ProfileJson {
+    let counter = WordCounter::new(doc, chars);
     let entity = |id: &str| doc.entities.iter().find(|e| e.id == id);
     let all_content: Vec<CharSpan> = doc
         .quotes

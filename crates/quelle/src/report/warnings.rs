@@ -122,27 +122,28 @@ const STATE_MEDIA_MARKS: &[&str] = &[
 
 /// The opinion lexicon, split by how an entry matches.
 struct Opinion {
-    exact: Vec<&'static str>,
-    prefix: Vec<&'static str>,
-    suffix: Vec<&'static str>,
-    /// First bytes of exact and prefix entries, last bytes of suffix entries:
-    /// most words start and end with none of them and are passed over at once.
-    first: [bool; 256],
-    last: [bool; 256],
+    /// Non-empty exact entries by first byte: only those can equal a word.
+    exact: Vec<Vec<&'static str>>,
+    /// Non-empty prefix entries by first byte: only those can begin a word.
+    prefix: Vec<Vec<&'static str>>,
+    /// Non-empty suffix entries by last byte: only those can end a word.
+    suffix: Vec<Vec<&'static str>>,
+    /// An empty exact entry (matches the empty word).
+    empty_exact: bool,
+    /// An empty prefix or suffix entry (matches every word).
+    empty_affix: bool,
 }
 
 impl Opinion {
     /// Whether the lowercase word is evaluative.
     fn matches(&self, w: &str) -> bool {
         let (Some(&a), Some(&z)) = (w.as_bytes().first(), w.as_bytes().last()) else {
-            // The empty word: only an empty entry could match it.
-            return self.exact.contains(&w)
-                || self.prefix.iter().any(|p| w.starts_with(p))
-                || self.suffix.iter().any(|s| w.ends_with(s));
+            return self.empty_exact || self.empty_affix;
         };
-        (self.first[a as usize]
-            && (self.exact.contains(&w) || self.prefix.iter().any(|p| w.starts_with(p))))
-            || (self.last[z as usize] && self.suffix.iter().any(|s| w.ends_with(s)))
+        self.empty_affix
+            || self.exact[a as usize].contains(&w)
+            || self.prefix[a as usize].iter().any(|p| w.starts_with(p))
+            || self.suffix[z as usize].iter().any(|s| w.ends_with(s))
     }
 }
 
@@ -150,52 +151,78 @@ fn opinion() -> &'static Opinion {
     static O: OnceLock<Opinion> = OnceLock::new();
     O.get_or_init(|| {
         let mut o = Opinion {
-            exact: Vec::new(),
-            prefix: Vec::new(),
-            suffix: Vec::new(),
-            first: [false; 256],
-            last: [false; 256],
+            exact: vec![Vec::new(); 256],
+            prefix: vec![Vec::new(); 256],
+            suffix: vec![Vec::new(); 256],
+            empty_exact: false,
+            empty_affix: false,
         };
         for e in list_entries(include_str!("../../lexicon/opinion.txt")) {
             if let Some(p) = e.strip_suffix('*') {
-                o.prefix.push(p);
+                match p.as_bytes().first() {
+                    Some(&b) => o.prefix[b as usize].push(p),
+                    None => o.empty_affix = true,
+                }
             } else if let Some(s) = e.strip_prefix('*') {
-                o.suffix.push(s);
+                match s.as_bytes().last() {
+                    Some(&b) => o.suffix[b as usize].push(s),
+                    None => o.empty_affix = true,
+                }
             } else {
-                o.exact.push(e);
-            }
-        }
-        for e in o.exact.iter().chain(&o.prefix) {
-            match e.as_bytes().first() {
-                Some(&b) => o.first[b as usize] = true,
-                None => o.first = [true; 256],
-            }
-        }
-        for e in &o.suffix {
-            match e.as_bytes().last() {
-                Some(&b) => o.last[b as usize] = true,
-                None => o.last = [true; 256],
+                match e.as_bytes().first() {
+                    Some(&b) => o.exact[b as usize].push(e),
+                    None => o.empty_exact = true,
+                }
             }
         }
         o
     })
 }
 
-/// The position of the first evaluative word of `words` (lowercase), if any.
-fn opinion_word(words: &[String]) -> Option<usize> {
-    let o = opinion();
-    words.iter().position(|w| o.matches(w))
+/// The words of `s` as [`words`] splits them, in their case.
+fn raw_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map(|w| w.trim_matches('-'))
+        .filter(|w| !w.is_empty())
+}
+
+/// `w.to_lowercase()` into `out`, reusing its allocation for ASCII words.
+fn lowercase_into(w: &str, out: &mut String) {
+    if w.is_ascii() {
+        out.clear();
+        out.push_str(w);
+        out.make_ascii_lowercase();
+    } else {
+        *out = w.to_lowercase();
+    }
 }
 
 /// Shared lookups of one run over a document.
 struct Ctx<'a> {
     doc: &'a AnalysisJson,
-    chars: Chars<'a>,
+    chars: &'a Chars<'a>,
     /// Per quotation: [`Ctx::nested`].
     nested: Vec<bool>,
+    /// Tokens in text order without overlap (as the pipeline writes them):
+    /// the tokens inside a span are then a run that a binary search finds.
+    ordered: bool,
 }
 
 impl Ctx<'_> {
+    /// The tokens lying inside `s`, in order.
+    fn tokens_in(&self, s: CharSpan) -> impl Iterator<Item = &CharSpan> {
+        let tokens = &self.doc.tokens[..];
+        let run = if self.ordered {
+            let a = tokens.partition_point(|t| t.start < s.start);
+            a..a + tokens[a..].partition_point(|t| t.end <= s.end)
+        } else {
+            0..tokens.len()
+        };
+        tokens[run]
+            .iter()
+            .filter(move |t| s.start <= t.start && t.end <= s.end)
+    }
+
     /// Sentences a set of spans touches, ascending.
     fn sentences_of(&self, spans: &[CharSpan]) -> Vec<usize> {
         self.doc
@@ -315,10 +342,20 @@ fn attributed(q: &QuoteJson) -> bool {
 
 /// Runs every rule; the most serious warnings first, then in text order.
 pub fn detect(doc: &AnalysisJson) -> Vec<WarningJson> {
+    detect_with(doc, &Chars::new(&doc.text))
+}
+
+/// [`detect`] with the character index of `doc.text` at hand.
+pub(crate) fn detect_with<'a>(doc: &'a AnalysisJson, chars: &'a Chars<'a>) -> Vec<WarningJson> {
+    let tokens = &doc.tokens;
     let cx = Ctx {
         doc,
-        chars: Chars::new(&doc.text),
+        chars,
         nested: nested_flags(doc),
+        ordered: tokens
+            .windows(2)
+            .all(|w| w[0].start <= w[0].end && w[0].end <= w[1].start)
+            && tokens.last().is_none_or(|t| t.start <= t.end),
     };
     let mut out = Vec::new();
     out.extend(headline_as_fact(&cx));
@@ -384,10 +421,8 @@ fn headline_as_fact(cx: &Ctx) -> Option<WarningJson> {
         })
         .collect();
     for s in doc.sentences.iter().filter(|s| s.start >= body_start) {
-        let own: Vec<String> = doc
-            .tokens
-            .iter()
-            .filter(|t| s.start <= t.start && t.end <= s.end)
+        let own: Vec<String> = cx
+            .tokens_in(*s)
             .filter(|t| !quoted.iter().any(|q| q.start <= t.start && t.end <= q.end))
             .flat_map(|t| words(cx.chars.slice(*t)))
             .collect();
@@ -720,30 +755,36 @@ fn opinion_without_source(cx: &Ctx) -> Vec<WarningJson> {
         })
         .collect();
     let mut out = Vec::new();
+    let opinion = opinion();
+    let mut lower = String::new();
     for (i, s) in doc.sentences.iter().enumerate() {
         if roles.iter().any(|r| spans_overlap(*r, *s)) {
             continue;
         }
         let text = cx.chars.slice(*s);
-        let ws = words(text);
-        if ws
-            .iter()
-            .any(|w| SENTENCE_ATTRIBUTION.contains(&w.as_str()) || cue_verb_lemma(w).is_some())
-            || speaker_colon(text)
-        {
+        // One pass over the words (as `words` splits them), lowercased into one
+        // buffer: an attribution anywhere rules the sentence out, else the
+        // first evaluative word is the one reported.
+        let mut at = None;
+        let mut attributed = false;
+        for (k, w) in raw_words(text).enumerate() {
+            lowercase_into(w, &mut lower);
+            if SENTENCE_ATTRIBUTION.contains(&lower.as_str()) || cue_verb_lemma(&lower).is_some() {
+                attributed = true;
+                break;
+            }
+            if at.is_none() && opinion.matches(&lower) {
+                at = Some(k);
+            }
+        }
+        if attributed || speaker_colon(text) {
             continue;
         }
-        let Some(at) = opinion_word(&ws) else {
+        let Some(at) = at else {
             continue;
         };
-        // The word as written: `words` keeps order, only the case differs.
-        let word = text
-            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .map(|w| w.trim_matches('-'))
-            .filter(|w| !w.is_empty())
-            .nth(at)
-            .unwrap_or(&ws[at])
-            .to_owned();
+        // The word as written.
+        let word = raw_words(text).nth(at).unwrap_or_default().to_owned();
         let ex = shorten(&one_line(text), 90);
         out.push(warning(
             rule::OPINION_WITHOUT_SOURCE,

@@ -1,7 +1,10 @@
 //! Word-level helpers for the report rules: character-offset slicing, content
 //! words, a forgiving stem match, and the small committed word lists.
 
+use crate::lexicon::WordSet;
 use crate::schema::{AnalysisJson, CharSpan};
+use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// The text with a character index, so that the JSON's character offsets
 /// slice it directly (without copying).
@@ -9,7 +12,7 @@ pub(crate) struct Chars<'t> {
     text: &'t str,
     /// Byte offset of every character plus the end; empty for ASCII text,
     /// where character and byte offsets coincide.
-    byte_of_char: Vec<u32>,
+    byte_of_char: Cow<'t, [u32]>,
 }
 
 impl<'t> Chars<'t> {
@@ -22,7 +25,25 @@ impl<'t> Chars<'t> {
             b.push(text.len() as u32);
             b
         };
-        Chars { text, byte_of_char }
+        Chars {
+            text,
+            byte_of_char: Cow::Owned(byte_of_char),
+        }
+    }
+
+    /// The index of `text` from its [`CharMap`](crate::span::CharMap), which
+    /// the pipeline has already built: indexing a document again costs as
+    /// much as the rest of the report.
+    pub(crate) fn with_map(text: &'t str, map: &'t crate::span::CharMap) -> Self {
+        let byte_of_char = map.byte_index();
+        debug_assert_eq!(byte_of_char.is_empty(), text.is_ascii());
+        debug_assert!(byte_of_char
+            .last()
+            .is_none_or(|&e| e as usize == text.len()));
+        Chars {
+            text,
+            byte_of_char: Cow::Borrowed(byte_of_char),
+        }
     }
 
     /// The byte offset of character offset `c` (at most the number of characters).
@@ -173,6 +194,13 @@ const STOPWORDS: &[&str] = &[
     "zwischen",
 ];
 
+/// Whether `w` is one of [`STOPWORDS`] (a set: the rules ask for every word of every quotation).
+fn stopword(w: &str) -> bool {
+    static SET: OnceLock<WordSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(w)
+}
+
 /// The lowercase words of `s` (letters, digits, inner hyphens).
 pub(crate) fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
@@ -186,7 +214,7 @@ pub(crate) fn words(s: &str) -> Vec<String> {
 pub(crate) fn content_words(s: &str) -> Vec<String> {
     let mut out: Vec<String> = words(s)
         .into_iter()
-        .filter(|w| w.chars().count() >= 4 && !STOPWORDS.contains(&w.as_str()))
+        .filter(|w| w.chars().count() >= 4 && !stopword(w))
         .collect();
     out.dedup();
     out
@@ -199,6 +227,11 @@ pub(crate) fn content_words(s: &str) -> Vec<String> {
 pub(crate) fn same_stem(a: &str, b: &str) -> bool {
     if a == b {
         return true;
+    }
+    // Five equal leading characters are at least five equal leading bytes:
+    // most pairs differ there and need no decoding.
+    if a.len() < 5 || b.len() < 5 || a.as_bytes()[..5] != b.as_bytes()[..5] {
+        return false;
     }
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     let longer = a.chars().count().max(b.chars().count());

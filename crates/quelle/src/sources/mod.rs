@@ -16,13 +16,28 @@ use crate::span::Span;
 
 /// Lower-cased words of the tokens the rules look at: the sentences of the
 /// quotations and the one after each (others stay empty, saving the work).
+/// All in one buffer: a string per token cost an allocation each.
 pub(crate) struct Words {
-    pub lower: Vec<String>,
+    buf: String,
+    /// Per token, its word's byte range in `buf`.
+    ranges: Vec<(u32, u32)>,
 }
 
 impl Words {
+    /// The lower-cased word of token `t` (empty where not computed).
+    pub fn lower(&self, t: usize) -> &str {
+        let (a, b) = self.ranges[t];
+        &self.buf[a as usize..b as usize]
+    }
+
+    /// [`Words::lower`], or `None` past the last token.
+    pub fn get(&self, t: usize) -> Option<&str> {
+        (t < self.ranges.len()).then(|| self.lower(t))
+    }
+
     fn new(doc: &Document) -> Self {
-        let mut lower = vec![String::new(); doc.tokens.len()];
+        let mut ranges = vec![(0, 0); doc.tokens.len()];
+        let mut buf = String::new();
         let mut wanted = vec![false; doc.sentences.len()];
         for q in &doc.quotes {
             let spans = q
@@ -40,10 +55,18 @@ impl Words {
         }
         for (s, _) in wanted.iter().enumerate().filter(|(_, &w)| w) {
             for t in doc.sentences[s].tokens.clone() {
-                lower[t] = doc.slice(doc.tokens[t].span).to_lowercase();
+                let w = doc.slice(doc.tokens[t].span);
+                let a = buf.len() as u32;
+                if w.is_ascii() {
+                    buf.push_str(w);
+                    buf[a as usize..].make_ascii_lowercase();
+                } else {
+                    buf.push_str(&w.to_lowercase());
+                }
+                ranges[t] = (a, buf.len() as u32);
             }
         }
-        Words { lower }
+        Words { buf, ranges }
     }
 }
 

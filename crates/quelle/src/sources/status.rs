@@ -96,9 +96,9 @@ pub(super) fn find(doc: &Document, w: &Words, q: usize) -> (Status, Option<Role>
     let mut hits: Vec<usize> = frame
         .iter()
         .copied()
-        .filter(|&t| denial(&w.lower[t]))
+        .filter(|&t| denial(w.lower(t)))
         .collect();
-    let has = |set: &[usize], word: &str| set.iter().copied().find(|&t| w.lower[t] == word);
+    let has = |set: &[usize], word: &str| set.iter().copied().find(|&t| w.lower(t) == word);
     for (verb, particle) in [
         ("wies", "zurück"),
         ("weist", "zurück"),
@@ -116,7 +116,7 @@ pub(super) fn find(doc: &Document, w: &Words, q: usize) -> (Status, Option<Role>
         frame
             .iter()
             .copied()
-            .find(|&t| w.lower[t].starts_with("bezeichn")),
+            .find(|&t| w.lower(t).starts_with("bezeichn")),
     ) {
         hits.extend([a, b]);
     }
@@ -132,13 +132,13 @@ pub(super) fn find(doc: &Document, w: &Words, q: usize) -> (Status, Option<Role>
     for s in sents.clone() {
         let toks: Vec<usize> = doc.sentences[s].tokens.clone().collect();
         for (k, &t) in toks.iter().enumerate() {
-            let lw = &w.lower[t];
+            let lw = w.lower(t);
             if lw.starts_with("unbestätigt") || lw.starts_with("unüberprüf") {
                 return (Status::Unconfirmed, cue_of(doc, &[t]));
             }
             if lw == "nicht" {
                 let after = toks.iter().skip(k + 1).take(3).copied().find(|&u| {
-                    let x = &w.lower[u];
+                    let x = w.lower(u);
                     x.starts_with("bestätig")
                         || x.starts_with("überprüf")
                         || x.starts_with("verifizier")
@@ -156,7 +156,7 @@ pub(super) fn find(doc: &Document, w: &Words, q: usize) -> (Status, Option<Role>
         let soll = content_tokens
             .iter()
             .zip(&inside_marks)
-            .find(|(&t, &m)| !m && matches!(w.lower[t].as_str(), "soll" | "sollen"))
+            .find(|(&t, &m)| !m && matches!(w.lower(t), "soll" | "sollen"))
             .map(|(&t, _)| t);
         if let Some(t) = soll {
             return (Status::Hedged, cue_of(doc, &[t]));
@@ -164,11 +164,11 @@ pub(super) fn find(doc: &Document, w: &Words, q: usize) -> (Status, Option<Role>
     }
     for s in first..last.max(first + 1).min(doc.sentences.len()) {
         for t in doc.sentences[s].tokens.clone() {
-            let lw = &w.lower[t];
+            let lw = w.lower(t);
             if hedge(lw) {
                 return (Status::Hedged, cue_of(doc, &[t]));
             }
-            if lw.ends_with("berichten") && w.lower.get(t + 1).is_some_and(|n| n == "zufolge") {
+            if lw.ends_with("berichten") && w.get(t + 1).is_some_and(|n| n == "zufolge") {
                 return (Status::Hedged, cue_of(doc, &[t, t + 1]));
             }
         }
@@ -176,19 +176,17 @@ pub(super) fn find(doc: &Document, w: &Words, q: usize) -> (Status, Option<Role>
     let spec: Vec<usize> = frame
         .iter()
         .copied()
-        .filter(|&t| speculation(&w.lower[t]))
+        .filter(|&t| speculation(w.lower(t)))
         .collect();
     if !spec.is_empty() {
         return (Status::Speculative, cue_of(doc, &spec));
     }
     // `gehen davon aus`
     if let (Some(a), Some(b)) = (
-        frame.iter().copied().find(|&t| {
-            matches!(
-                w.lower[t].as_str(),
-                "gehen" | "geht" | "ging" | "gingen" | "gehe"
-            )
-        }),
+        frame
+            .iter()
+            .copied()
+            .find(|&t| matches!(w.lower(t), "gehen" | "geht" | "ging" | "gingen" | "gehe")),
         has(&frame, "aus"),
     ) {
         return (Status::Speculative, cue_of(doc, &[a, b]));

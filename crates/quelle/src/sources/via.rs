@@ -30,13 +30,13 @@ fn np_forward(doc: &Document, w: &Words, a: usize, limit: usize) -> usize {
     let mut t = a;
     let mut nouns = 0;
     while t < limit && t < a + 8 {
-        let lw = &w.lower[t];
+        let lw = w.lower(t);
         if capital(doc, t) {
             nouns += 1;
         } else if doc.tokens[t].kind == TokenKind::QuoteMark {
             // `für die „BILD am Sonntag“`: marks around a name are part of it.
         } else if nouns > 0
-            && matches!(lw.as_str(), "am" | "im" | "von" | "der" | "des")
+            && matches!(lw, "am" | "im" | "von" | "der" | "des")
             && t + 1 < limit
             && capital(doc, t + 1)
         {
@@ -74,11 +74,11 @@ fn np_backward(doc: &Document, w: &Words, b: usize, limit: usize) -> Option<usiz
     let mut t = b - 1;
     while t > limit && t + 8 > b {
         let prev = t - 1;
-        let lw = &w.lower[prev];
+        let lw = w.lower(prev);
         if is_article(lw) {
             t = prev;
             // A genitive: `Berichten der Zeitung X zufolge`.
-            if matches!(lw.as_str(), "der" | "des") && prev > limit && capital(doc, prev - 1) {
+            if matches!(lw, "der" | "des") && prev > limit && capital(doc, prev - 1) {
                 t = prev - 1;
                 continue;
             }
@@ -104,7 +104,7 @@ fn np_backward(doc: &Document, w: &Words, b: usize, limit: usize) -> Option<usiz
 fn later_channel(doc: &Document, w: &Words, t: usize, hi: usize) -> bool {
     (t + 1..hi.min(t + 9))
         .take_while(|&k| !matches!(doc.tokens[k].kind, TokenKind::Punct | TokenKind::QuoteMark))
-        .any(|k| capital(doc, k) && gazetteer::is_channel_noun(&w.lower[k]))
+        .any(|k| capital(doc, k) && gazetteer::is_channel_noun(w.lower(k)))
 }
 
 fn phrases(
@@ -116,13 +116,8 @@ fn phrases(
     let mut out: Vec<(usize, usize)> = Vec::new();
     let (lo, hi) = (range.start, range.end);
     for t in range {
-        let lw = w.lower[t].as_str();
-        let next = |k: usize| {
-            w.lower
-                .get(t + k)
-                .map(String::as_str)
-                .filter(|_| t + k < hi)
-        };
+        let lw = w.lower(t);
+        let next = |k: usize| w.get(t + k).filter(|_| t + k < hi);
         let found = match lw {
             "laut" => {
                 let e = np_forward(doc, w, t + 1, hi);
@@ -142,12 +137,9 @@ fn phrases(
                 && !later_channel(doc, w, t, hi) =>
             {
                 // A prepositional phrase ending in a channel noun: `in einem … Gastbeitrag`.
-                let start = (t.saturating_sub(12).max(lo)..t).rev().find(|&k| {
-                    matches!(
-                        w.lower[k].as_str(),
-                        "in" | "im" | "auf" | "gegenüber" | "via"
-                    )
-                });
+                let start = (t.saturating_sub(12).max(lo)..t)
+                    .rev()
+                    .find(|&k| matches!(w.lower(k), "in" | "im" | "auf" | "gegenüber" | "via"));
                 let clean = start.is_some_and(|s| {
                     (s..t).all(|k| {
                         !matches!(doc.tokens[k].kind, TokenKind::Punct | TokenKind::QuoteMark)
@@ -160,10 +152,8 @@ fn phrases(
                     while e < hi && capital(doc, e) {
                         e += 1;
                     }
-                    if e < hi
-                        && matches!(w.lower[e].as_str(), "mit" | "für" | "der" | "des" | "von")
-                    {
-                        let from = if matches!(w.lower[e].as_str(), "der" | "des") {
+                    if e < hi && matches!(w.lower(e), "mit" | "für" | "der" | "des" | "von") {
+                        let from = if matches!(w.lower(e), "der" | "des") {
                             e
                         } else {
                             e + 1
@@ -182,11 +172,11 @@ fn phrases(
                 && (t == lo + 1 || ix.by_token[t - 1] != ix.by_token[t]) =>
             {
                 let mut s = t - 1;
-                if is_article(&w.lower[s]) && s > lo {
+                if is_article(w.lower(s)) && s > lo {
                     s -= 1;
                 }
                 let prep = matches!(
-                    w.lower[s].as_str(),
+                    w.lower(s),
                     "im" | "in" | "auf" | "bei" | "gegenüber" | "via"
                 );
                 prep.then(|| {
@@ -270,7 +260,7 @@ pub(super) fn find(
     if let Some(a) = quote.addressee.as_ref().and_then(covering) {
         let r = token_range(doc, a);
         let media = r.clone().any(|t| {
-            gazetteer::is_channel_noun(&w.lower[t])
+            gazetteer::is_channel_noun(w.lower(t))
                 || ix.by_token[t].is_some_and(|e| ix.ents[e].kind == EntityKind::Media)
         });
         if media && !r.is_empty() && !seen.iter().any(|&(x, y)| r.start < y && x < r.end) {
