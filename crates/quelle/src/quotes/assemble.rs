@@ -646,4 +646,38 @@ mod tests {
             ]
         );
     }
+
+    /// Content spans of the direct quotations the whole pipeline finds in `text`.
+    fn direct_spans(text: &str) -> Vec<Vec<String>> {
+        let doc = crate::Pipeline::builder().build().unwrap().analyze(text);
+        doc.quotes
+            .iter()
+            .filter(|q| q.kind == QuoteType::Direct)
+            .map(|q| {
+                q.content
+                    .spans
+                    .iter()
+                    .map(|s| doc.slice(*s).to_owned())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_frame_within_a_sentence_joins_a_direct_quotation_a_new_sentence_does_not() {
+        assert_eq!(
+            direct_spans("„Das ist ein Problem“, sagte Schnappauf, „und zwar ein großes.“"),
+            [["„Das ist ein Problem“", "„und zwar ein großes.“"]]
+        );
+        assert_eq!(
+            direct_spans(
+                "„Der Bär ist zu einem Problembären geworden“, so Schnappauf. \
+                 „Der Bär ist ganz offensichtlich außer Rand und Band.“"
+            ),
+            [
+                ["„Der Bär ist zu einem Problembären geworden“"],
+                ["„Der Bär ist ganz offensichtlich außer Rand und Band.“"]
+            ]
+        );
+    }
 }
