@@ -4,16 +4,9 @@
 //! `cargo run --release -p quelle --example quote_errors -- GOLD.jsonl [MODELS_DIR]`
 //! — use held-out train folds, not dev, when looking for what to change.
 use quelle::schema::AnalysisJson;
+mod support;
 fn main() {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or("../shared/data/gnqa/dev.jsonl".into());
-    let docs = quelle::eval::gnqa::load(std::path::Path::new(&path)).unwrap();
-    let mut b = quelle::Pipeline::builder();
-    if let Some(dir) = std::env::args().nth(2) {
-        b.quote_models(quelle::quotes::QuoteModels::load_dir(std::path::Path::new(&dir)).unwrap());
-    }
-    let p = b.build().unwrap();
+    let (docs, p) = support::gold_and_pipeline(Some("../shared/data/gnqa/dev.jsonl"));
     for g in docs.iter() {
         let doc = p.analyze(g.text.clone());
         let j = AnalysisJson::from_document(&doc);

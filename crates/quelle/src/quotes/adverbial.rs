@@ -99,10 +99,7 @@ pub fn drop_adverbial_clauses(doc: &Document, ctx: &Context, content: &mut [usiz
         let result_clause = matches!(first.as_str(), "dass" | "daß") && {
             let comma = c.start - 1;
             let s = &ctx.sentences[ctx.tokens[c.start].sentence];
-            let main_start = (s.start..comma)
-                .rev()
-                .find(|&k| ctx.tokens[k].clause_punct)
-                .map_or(s.start, |k| k + 1);
+            let main_start = super::complements::main_clause_start(ctx, s.start, comma);
             (main_start + 1..comma).any(|k| is_degree_word(&lower(k)))
                 || ((main_start..comma).any(|k| is_correlate(&lower(k)))
                     && !(main_start..comma).any(|k| super::infinitives::is_governor(ctx, k)))
@@ -116,26 +113,9 @@ pub fn drop_adverbial_clauses(doc: &Document, ctx: &Context, content: &mut [usiz
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::QuoteType;
-    use crate::quotes::labels::{mark, type_index};
 
-    /// Marks everything after the first comma of each sentence as indirect
-    /// speech (the tagger's guess), runs the rule and says which survived.
     fn kept(text: &str) -> Vec<bool> {
-        let (doc, ctx) = crate::quotes::rule_test::segmented(text);
-        let mut content = vec![0; doc.tokens.len()];
-        let indirect = type_index(QuoteType::Indirect);
-        for s in &ctx.sentences {
-            let comma = (s.start..s.end)
-                .find(|&i| doc.slice(doc.tokens[i].span) == ",")
-                .unwrap();
-            mark(&mut content, indirect, comma + 1, s.end - 1);
-        }
-        drop_adverbial_clauses(&doc, &ctx, &mut content);
-        ctx.sentences
-            .iter()
-            .map(|s| content[s.end - 2] != 0)
-            .collect()
+        crate::quotes::rule_test::kept_after_comma(text, drop_adverbial_clauses)
     }
 
     #[test]

@@ -37,6 +37,15 @@ fn not_reported(lower: &str) -> bool {
     )
 }
 
+/// The first token of the main clause before the comma at `comma`: back to the
+/// previous clause punctuation, at most to `sentence_start`.
+pub(super) fn main_clause_start(ctx: &Context, sentence_start: usize, comma: usize) -> usize {
+    (sentence_start..comma)
+        .rev()
+        .find(|&k| ctx.tokens[k].clause_punct)
+        .map_or(sentence_start, |k| k + 1)
+}
+
 /// Marks `…, dass …` / `…, ob …` clauses in sentences without content as indirect speech.
 pub fn mark_complement_clauses(doc: &Document, ctx: &Context, content: &mut [usize]) {
     let indirect = type_index(QuoteType::Indirect);
@@ -53,11 +62,7 @@ pub fn mark_complement_clauses(doc: &Document, ctx: &Context, content: &mut [usi
         }) else {
             continue;
         };
-        // The main clause: back to the previous clause punctuation.
-        let main_start = (s.start..d - 1)
-            .rev()
-            .find(|&k| ctx.tokens[k].clause_punct)
-            .map_or(s.start, |k| k + 1);
+        let main_start = main_clause_start(ctx, s.start, d - 1);
         if main_start + 1 >= d - 1 {
             continue;
         }

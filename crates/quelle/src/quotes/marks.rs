@@ -181,7 +181,7 @@ pub fn analyze(text: &str, tokens: &[Token], blocks: &[Block]) -> Marks {
 /// as gnqa tokenises it, but its closing mark still ends the quotation.
 fn closes_inside(word: &str) -> Option<Role> {
     (word.len() > 4 && (word.contains("“-") || word.contains("”-")))
-        .then_some(Role::Either(Family::Double))
+        .then_some(Role::Close(Family::Double))
 }
 
 fn starts_after_open(text: &str, at: usize) -> bool {

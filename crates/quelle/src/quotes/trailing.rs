@@ -25,21 +25,14 @@ fn opens_speaker(lower: &str) -> bool {
 }
 
 /// The comma of a trailing `, so X` in tokens `start..end` (a sentence), if any:
-/// the last comma outside quotation marks, followed by `so` and a speaker
-/// (a capitalised word or an article), not by `so dass`.
+/// the first comma outside quotation marks followed by `so` and a speaker (a
+/// capitalised word or an article), not by `so dass`. The first, because the
+/// speaker may have an apposition of its own (`, so Frank Karl, Leiter der
+/// Abteilung`).
 fn trailing_so(doc: &Document, ctx: &Context, start: usize, end: usize) -> Option<usize> {
     let text = |i: usize| doc.slice(doc.tokens[i].span);
     let comma = (start + 1..end.saturating_sub(2))
-        .rev()
-        .find(|&i| text(i) == "," && ctx.tokens[i].depth == 0)?;
-    // The comma must close a clause, not an apposition of the speaker
-    // (`, so Frank Karl, Leiter der Abteilung`): take the first `, so` of the tail.
-    let comma = (start + 1..=comma)
-        .find(|&i| text(i) == "," && ctx.tokens[i].depth == 0 && text(i + 1) == "so" && i + 2 < end)
-        .unwrap_or(comma);
-    if text(comma + 1) != "so" {
-        return None;
-    }
+        .find(|&i| text(i) == "," && ctx.tokens[i].depth == 0 && text(i + 1) == "so")?;
     let next = comma + 2;
     let word = text(next);
     let capital = doc.tokens[next].kind == TokenKind::Word
@@ -105,13 +98,9 @@ mod tests {
             }
         }
         mark_trailing_so(&doc, &ctx, &mut content);
-        chunks(&content)
-            .iter()
-            .map(|c| {
-                let a = doc.tokens[c.start].span.start;
-                let b = doc.tokens[c.end - 1].span.end;
-                (QuoteType::ALL[c.kind], doc.text()[a..b].to_owned())
-            })
+        crate::quotes::rule_test::chunk_texts(&doc, &content)
+            .into_iter()
+            .map(|(k, t)| (QuoteType::ALL[k], t))
             .collect()
     }
 

@@ -10,7 +10,9 @@
 use crate::document::{EntityKind, SourceKind, Status};
 use crate::lexicon::cue_verb_lemma;
 use crate::report::profile::speaker_key;
-use crate::report::words::{content_words, list_entries, overlap, spans_overlap, words, Chars};
+use crate::report::words::{
+    content_words, list_entries, overlap, raw_words, spans_overlap, words, Chars,
+};
 use crate::schema::{AnalysisJson, CharSpan, QuoteJson};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -177,13 +179,6 @@ fn opinion() -> &'static Opinion {
         }
         o
     })
-}
-
-/// The words of `s` as [`words`] splits them, in their case.
-fn raw_words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .map(|w| w.trim_matches('-'))
-        .filter(|w| !w.is_empty())
 }
 
 /// `w.to_lowercase()` into `out`, reusing its allocation for ASCII words.

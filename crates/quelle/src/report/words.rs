@@ -201,13 +201,16 @@ fn stopword(w: &str) -> bool {
         .contains(w)
 }
 
-/// The lowercase words of `s` (letters, digits, inner hyphens).
-pub(crate) fn words(s: &str) -> Vec<String> {
+/// The words of `s` (letters, digits, inner hyphens), in their case.
+pub(crate) fn raw_words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .map(|w| w.trim_matches('-'))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+}
+
+/// The lowercase words of `s` (letters, digits, inner hyphens).
+pub(crate) fn words(s: &str) -> Vec<String> {
+    raw_words(s).map(str::to_lowercase).collect()
 }
 
 /// The words of `s` that carry content: at least four letters and not a function word.
