@@ -318,7 +318,9 @@ pub(crate) fn find(model: &PropnModel, doc: &Document) -> Index {
             }
             if !capitalised(w) && !particle_name(w) {
                 // Country adjectives all end in `-isch` + ending: test that before looking up.
-                if let Some(g) = w.contains("sch").then(|| gaz.adjective(w)).flatten() {
+                // (A byte scan: `str::contains` sets up a substring searcher per word.)
+                let sch = w.as_bytes().windows(3).any(|b| b == b"sch");
+                if let Some(g) = sch.then(|| gaz.adjective(w)).flatten() {
                     let e = ix.known(g);
                     ix.add_mention(e, span(i, i + 1), base + i..base + i + 1);
                     nationality = Some((i + 1, g));

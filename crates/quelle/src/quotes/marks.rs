@@ -180,8 +180,14 @@ pub fn analyze(text: &str, tokens: &[Token], blocks: &[Block]) -> Marks {
 /// compound by a hyphen (`„Bild“-Zeitung`, `„Thalys“-Schnellzüge`) is one token,
 /// as gnqa tokenises it, but its closing mark still ends the quotation.
 fn closes_inside(word: &str) -> Option<Role> {
-    (word.len() > 4 && (word.contains("“-") || word.contains("”-")))
-        .then_some(Role::Close(Family::Double))
+    // `“` is E2 80 9C and `”` E2 80 9D in UTF-8: a byte scan, as every token
+    // passes here and `str::contains` twice cost 3 % of the whole analysis.
+    (word.len() > 4
+        && word
+            .as_bytes()
+            .windows(4)
+            .any(|w| w[0] == 0xE2 && w[1] == 0x80 && matches!(w[2], 0x9C | 0x9D) && w[3] == b'-'))
+    .then_some(Role::Close(Family::Double))
 }
 
 fn starts_after_open(text: &str, at: usize) -> bool {
