@@ -6,6 +6,7 @@
 //! decides: quotation-mark pairing ([`marks`]), frames, nesting and speaker
 //! continuation ([`assemble`]). A linear classifier assigns the medium.
 
+mod according_to;
 mod adverbial;
 mod as_clauses;
 pub mod assemble;
@@ -180,6 +181,7 @@ impl QuoteModels {
         assemble::complete_reporting_clauses(doc, &ctx, &mut content);
         complements::mark_complement_clauses(doc, &ctx, &mut content);
         as_clauses::mark_as_clauses(doc, &ctx, &mut content);
+        according_to::mark_according_to(doc, &ctx, &mut content);
         infinitives::mark_infinitive_complements(doc, &ctx, &mut content);
         reportative::mark_reportative_sollen(doc, &ctx, &mut content);
         reportative::mark_subjunctive_continuations(doc, &ctx, &mut content, 2);
