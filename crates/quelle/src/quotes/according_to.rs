@@ -93,7 +93,7 @@ fn inflected(lower: &str) -> bool {
 pub fn mark_according_to(doc: &Document, ctx: &Context, content: &mut [usize]) {
     let indirect = type_index(QuoteType::Indirect);
     let lower = |i: usize| doc.slice(doc.tokens[i].span).to_lowercase();
-    let capitalised = |i: usize| matches!(ctx.tokens[i].shape, 1 | 2 | 3);
+    let capitalised = |i: usize| matches!(ctx.tokens[i].shape, 1..=3);
     for s in &ctx.sentences {
         if s.end - s.start < 5 || content[s.start..s.end].iter().any(|&l| l != 0) {
             continue;
