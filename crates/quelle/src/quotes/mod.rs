@@ -188,6 +188,7 @@ impl QuoteModels {
         let acts = speech_acts::mark_reported_speech_acts(doc, &ctx, &mut content);
         partial::mark_partial_quotes(doc, &ctx, &mut content);
         trailing::mark_trailing_so(doc, &ctx, &mut content);
+        trailing::mark_trailing_verb(doc, &ctx, &mut content);
         let mut roles = self.tag_roles(&ctx, &content);
         speech_acts::add_subjects(doc, &ctx, &acts, &mut roles);
         let mut drafts = assemble::assemble(doc, &ctx, &content, &roles);

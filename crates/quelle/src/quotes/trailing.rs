@@ -6,14 +6,22 @@
 //! take the whole sentence, `so Rice` included, as a continuation; then the
 //! role tagger finds no cue in it. In gnqa `train.jsonl` such sentences are
 //! annotated as indirect speech whose content ends before the comma, so the
-//! content is cut there and typed as indirect speech. A subjunctive sentence of
-//! this shape that nothing marked becomes indirect speech too.
+//! content is cut there and typed as indirect speech. A sentence of this shape
+//! that nothing marked becomes indirect speech too, in the indicative as well
+//! (`Zwei Drittel der Methoden sind unwirksam, so das Ergebnis einer Studie.`).
+//!
+//! A trailing reporting clause opened by its verb (`Der Umsatz wird 278
+//! Millionen Euro betragen, teilte das Unternehmen mit.`) makes the main
+//! clause before it indirect speech in the same way ([`mark_trailing_verb`]).
+//!
+//! On 4-fold cross-validation over gnqa `train.jsonl` the two additions for
+//! unmarked sentences (indicative `so`, verb-first clause) add 13 quotations,
+//! all indirect speech in the gold: Joint F1 0.6861 → 0.6886.
 
 use super::assemble::chunks;
 use super::context::Context;
 use super::labels::{mark, type_index};
 use crate::document::{Document, QuoteType, TokenKind};
-use crate::lexicon::Subjunctive;
 
 /// Words that may open the speaker after `so`: articles and possessives (a
 /// capitalised word, a name or a noun, may too).
@@ -41,8 +49,8 @@ fn trailing_so(doc: &Document, ctx: &Context, start: usize, end: usize) -> Optio
 }
 
 /// Cuts `, so X` off content chunks that run over it and types their part of
-/// the sentence as indirect speech; marks an unmarked subjunctive sentence of
-/// that shape as indirect speech.
+/// the sentence as indirect speech; marks an unmarked sentence of that shape
+/// as indirect speech.
 pub fn mark_trailing_so(doc: &Document, ctx: &Context, content: &mut [usize]) {
     let indirect = type_index(QuoteType::Indirect);
     let direct = type_index(QuoteType::Direct);
@@ -53,9 +61,7 @@ pub fn mark_trailing_so(doc: &Document, ctx: &Context, content: &mut [usize]) {
         let before = &content[s.start..comma];
         let after = &content[comma..s.end];
         if before.iter().all(|&l| l == 0) {
-            let subjunctive = (s.start..comma)
-                .any(|i| ctx.tokens[i].depth == 0 && ctx.tokens[i].subj == Subjunctive::Yes);
-            if subjunctive && after.iter().all(|&l| l == 0) {
+            if after.iter().all(|&l| l == 0) {
                 mark(content, indirect, s.start, comma);
             }
             continue;
@@ -79,6 +85,74 @@ pub fn mark_trailing_so(doc: &Document, ctx: &Context, content: &mut [usize]) {
         let a = c.start.max(s.start);
         if a < comma {
             mark(content, indirect, a, comma);
+        }
+    }
+}
+
+/// Words opening a subordinate clause or an infinitive clause.
+fn opens_subordinate(lower: &str) -> bool {
+    matches!(
+        lower,
+        "wieso"
+            | "weshalb"
+            | "um"
+            | "wenn"
+            | "als"
+            | "nachdem"
+            | "obwohl"
+            | "während"
+            | "damit"
+            | "bevor"
+            | "seit"
+            | "seitdem"
+            | "sobald"
+            | "falls"
+            | "indem"
+            | "ohne"
+            | "statt"
+    )
+}
+
+/// The comma of a trailing reporting clause opened by its finite verb
+/// (`…, teilte das Unternehmen mit.`, `…, berichtete die Zeitung Sankei
+/// Shimbun.`): the last comma outside quotation marks followed by a speech
+/// verb and a speaker (an article or a capitalised word).
+fn trailing_verb(doc: &Document, ctx: &Context, start: usize, end: usize) -> Option<usize> {
+    let text = |i: usize| doc.slice(doc.tokens[i].span);
+    let comma = (start + 3..end.saturating_sub(2))
+        .rev()
+        .find(|&i| text(i) == "," && ctx.tokens[i].depth == 0)?;
+    // The part before must be one main clause: no comma of its own (an
+    // apposition or a relative clause before a verb-second verb:
+    // `Suha Arafat, die Witwe …, forderte`), no subordinate opening (`Um … zu`).
+    if (start..comma).any(|i| text(i) == "," && ctx.tokens[i].depth == 0)
+        || ctx.tokens[start].complementizer
+        || opens_subordinate(&text(start).to_lowercase())
+    {
+        return None;
+    }
+    let verb = comma + 1;
+    let t = &ctx.tokens[verb];
+    if t.shape != 0 || t.cue_lemma.is_none() || t.cue_score < 2 {
+        return None;
+    }
+    let next = verb + 1;
+    let word = text(next);
+    let capital = doc.tokens[next].kind == TokenKind::Word
+        && word.chars().next().is_some_and(char::is_uppercase);
+    (capital || opens_speaker(&word.to_lowercase())).then_some(comma)
+}
+
+/// Marks the part before a trailing verb-first reporting clause as indirect
+/// speech, in a sentence without content.
+pub fn mark_trailing_verb(doc: &Document, ctx: &Context, content: &mut [usize]) {
+    let indirect = type_index(QuoteType::Indirect);
+    for s in &ctx.sentences {
+        if content[s.start..s.end].iter().any(|&l| l != 0) {
+            continue;
+        }
+        if let Some(comma) = trailing_verb(doc, ctx, s.start, s.end) {
+            mark(content, indirect, s.start, comma);
         }
     }
 }
@@ -126,13 +200,44 @@ mod tests {
     }
 
     #[test]
-    fn an_unmarked_subjunctive_sentence_with_a_trailing_so_is_indirect_speech() {
+    fn an_unmarked_sentence_with_a_trailing_so_is_indirect_speech() {
         assert_eq!(
             after_rule("Die Lage sei ernst, so der Minister.", false),
             [(QuoteType::Indirect, "Die Lage sei ernst".to_owned())]
         );
-        // Indicative and `so dass` are left alone.
-        assert!(after_rule("Die Lage ist ernst, so der Minister.", false).is_empty());
+        assert_eq!(
+            after_rule("Die Lage ist ernst, so der Minister.", false),
+            [(QuoteType::Indirect, "Die Lage ist ernst".to_owned())]
+        );
+        // `so dass` is a consequence, not a source.
         assert!(after_rule("Es regnete, so dass die Lage ernst sei.", false).is_empty());
+    }
+
+    fn after_verb_rule(text: &str) -> Vec<String> {
+        crate::quotes::rule_test::marked_texts(text, mark_trailing_verb)
+    }
+
+    #[test]
+    fn a_trailing_verb_first_reporting_clause_reports_the_main_clause() {
+        // The test context has no cue table: give the verbs a cue score.
+        let (doc, mut ctx) = crate::quotes::rule_test::segmented(
+            "Der Umsatz wird 278 Millionen Euro betragen, teilte das Unternehmen mit. \
+             Suha Arafat, die Witwe, forderte Aufklärung. \
+             Um die Epidemie einzudämmen, forderte die WHO Impfungen.",
+        );
+        for t in &mut ctx.tokens {
+            if t.cue_lemma.is_some() {
+                t.cue_score = 5;
+            }
+        }
+        let mut content = vec![0; doc.tokens.len()];
+        mark_trailing_verb(&doc, &ctx, &mut content);
+        let texts: Vec<String> = crate::quotes::rule_test::chunk_texts(&doc, &content)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        assert_eq!(texts, ["Der Umsatz wird 278 Millionen Euro betragen"]);
+        // Without a cue score nothing is a reporting verb.
+        assert!(after_verb_rule("Der Umsatz steigt, teilte das Unternehmen mit.").is_empty());
     }
 }
