@@ -239,6 +239,17 @@ pub fn assemble(
         {
             s1 += 1;
         }
+        // `… . Dies bestätigte der Vatikan.`: the next sentence is the frame.
+        let mut confirmed = None;
+        if s1 + 1 < ctx.sentences.len()
+            && d.kind == QuoteType::Indirect
+            && ctx.sentences[s1].end <= last_tok + 2
+            && !in_content(ctx.sentences[s1 + 1].start)
+            && super::anaphoric::confirms_previous(doc, ctx, s1 + 1)
+        {
+            s1 += 1;
+            confirmed = Some(s1);
+        }
         let lo = ctx.sentences[lo_sent].start;
         let hi = ctx.sentences[s1].end;
         let near = |r: &Chunk| -> usize {
@@ -285,6 +296,13 @@ pub fn assemble(
             .map(|r| (r.start, r.end));
         if let Some(a) = anchor {
             d.frame = frame_around(doc, ctx, a, &in_content);
+        }
+        // The role tagger rarely looks past the sentence: the rule names the roles.
+        if let Some(si) = confirmed.filter(|_| d.cue.is_empty()) {
+            let r = super::anaphoric::confirming_roles(doc, ctx, si);
+            d.cue = r.cue;
+            d.speaker = r.speaker;
+            d.frame = Some(r.frame);
         }
         complete_attribution(doc, ctx, d);
         complete_postposed_nach(doc, ctx, d);

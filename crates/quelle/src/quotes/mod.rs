@@ -8,6 +8,7 @@
 
 mod according_to;
 mod adverbial;
+mod anaphoric;
 mod as_clauses;
 pub mod assemble;
 pub mod cascade;
@@ -189,6 +190,7 @@ impl QuoteModels {
         partial::mark_partial_quotes(doc, &ctx, &mut content);
         trailing::mark_trailing_so(doc, &ctx, &mut content);
         trailing::mark_trailing_verb(doc, &ctx, &mut content);
+        anaphoric::mark_confirmed_reports(doc, &ctx, &mut content);
         let mut roles = self.tag_roles(&ctx, &content);
         speech_acts::add_subjects(doc, &ctx, &acts, &mut roles);
         let mut drafts = assemble::assemble(doc, &ctx, &content, &roles);
