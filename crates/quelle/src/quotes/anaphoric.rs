@@ -47,7 +47,7 @@ pub fn confirms_previous(doc: &Document, ctx: &Context, si: usize) -> bool {
 
 /// Where the speaker after the verb starts: past one time adverb (`Das
 /// erklärte gestern ein Sprecher`).
-fn speaker_start(doc: &Document, at: usize, end: usize) -> usize {
+pub(super) fn speaker_start(doc: &Document, at: usize, end: usize) -> usize {
     let adverb = matches!(
         doc.slice(doc.tokens[at].span),
         "gestern" | "heute" | "nun" | "jetzt" | "inzwischen" | "bereits" | "später" | "zudem"
