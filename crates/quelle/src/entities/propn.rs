@@ -13,6 +13,7 @@ use crate::model::format::{ModelFile, WeightEncoding};
 use crate::model::hash::{hash_bytes, mix};
 use crate::model::train::Averaged;
 use crate::model::LinearModel;
+use crate::quotes::words::WordKey;
 use std::cell::RefCell;
 use std::path::Path;
 
@@ -126,19 +127,24 @@ impl SentenceFacts {
     }
 
     /// Computes what the features of word `i` read: its neighbours' word and
-    /// shape, and its own cluster.
-    fn ensure(&mut self, words: &[&str], i: usize) {
+    /// shape, and its own cluster; from `keys` (one per word, from the
+    /// quotation stage, which has computed the same hashes and clusters)
+    /// where given.
+    fn ensure(&mut self, words: &[&str], keys: Option<&[WordKey]>, i: usize) {
         let from = i.saturating_sub(1);
         let to = (i + 2).min(words.len());
         for (k, w) in words.iter().enumerate().take(to).skip(from) {
             if self.shape[k] == u64::MAX {
-                self.lower[k] = lower_hash(w);
+                self.lower[k] = keys.map_or_else(|| lower_hash(w), |keys| keys[k].lower);
                 self.shape[k] = shape(w);
             }
         }
         if !self.cluster_done[i] {
-            // The quotation stage has usually just looked the form up: its cache answers.
-            self.cluster[i] = crate::quotes::words::cluster_id(words[i]);
+            self.cluster[i] = match keys {
+                Some(keys) => keys[i].cluster,
+                // The quotation stage has usually just looked the form up: its cache answers.
+                None => crate::quotes::words::cluster_id(words[i]),
+            };
             self.cluster_done[i] = true;
         }
     }
@@ -265,6 +271,8 @@ impl PropnModel {
 pub struct LazyTags<'a> {
     model: &'a PropnModel,
     words: &'a [&'a str],
+    /// The words' keys from the quotation stage, if it ran.
+    keys: Option<&'a [WordKey]>,
     /// 0 = not asked yet, 1 = no, 2 = yes.
     memo: RefCell<Vec<u8>>,
     facts: RefCell<SentenceFacts>,
@@ -284,11 +292,24 @@ fn common_noun_ending(w: &str) -> bool {
 
 impl<'a> LazyTags<'a> {
     /// Starts a sentence; `facts` is a buffer reused across sentences.
-    pub fn new(model: &'a PropnModel, words: &'a [&'a str], mut facts: SentenceFacts) -> Self {
+    pub fn new(model: &'a PropnModel, words: &'a [&'a str], facts: SentenceFacts) -> Self {
+        Self::with_keys(model, words, None, facts)
+    }
+
+    /// [`LazyTags::new`], given the words' keys from the quotation stage
+    /// (one per word), which spare hashing and looking up the words again.
+    pub(crate) fn with_keys(
+        model: &'a PropnModel,
+        words: &'a [&'a str],
+        keys: Option<&'a [WordKey]>,
+        mut facts: SentenceFacts,
+    ) -> Self {
         facts.reset(words.len());
+        debug_assert!(keys.is_none_or(|k| k.len() == words.len()));
         LazyTags {
             model,
             words,
+            keys,
             memo: RefCell::new({
                 let mut memo = std::mem::take(&mut facts.memo);
                 memo.clear();
@@ -311,7 +332,7 @@ impl<'a> LazyTags<'a> {
         }
         let yes = w.chars().any(char::is_uppercase) && !common_noun_ending(w) && {
             let mut facts = self.facts.borrow_mut();
-            facts.ensure(self.words, i);
+            facts.ensure(self.words, self.keys, i);
             let mut feats = std::mem::take(&mut facts.feats);
             features(self.words, &facts, i, &mut feats);
             let yes = self.model.model.classify(&feats) == PROPN;
@@ -442,6 +463,29 @@ mod tests {
         m.tag(&words, &mut SentenceFacts::default(), &mut tags);
         assert!(tags[3] && tags[4], "{tags:?}");
         assert!(!tags[0] && !tags[2] && !tags[5] && !tags[7], "{tags:?}");
+    }
+
+    #[test]
+    fn quotation_stage_keys_are_the_propn_facts() {
+        // `ensure` takes the lowercase hash and cluster from the quotation stage's word facts.
+        let cues = crate::quotes::cues::CueTable::from_tsv("sagte\t7\n").unwrap();
+        for w in [
+            "Putin",
+            "sagte",
+            "Präsident",
+            "ÄRGER",
+            "Straße",
+            "„",
+            "EU-Gipfel",
+            "ΣΑΣ",
+            "İstanbul",
+            "12",
+            "",
+        ] {
+            let f = crate::quotes::words::WordFacts::of(w, &cues);
+            assert_eq!(f.lower, lower_hash(w), "{w}");
+            assert_eq!(f.cluster, crate::quotes::words::cluster_id(w), "{w}");
+        }
     }
 
     #[test]

@@ -123,6 +123,17 @@ impl WordFacts {
     }
 }
 
+/// What the entity stage needs of a token that the quotation stage already
+/// knows: the hash of its lowercase form (as `entities::propn` hashes it)
+/// and its Brown cluster ([`lexicon::cluster_id`] of the form as written).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WordKey {
+    /// FNV-1a hash of the lowercase form.
+    pub lower: u64,
+    /// Brown cluster of the form as written.
+    pub cluster: Option<u64>,
+}
+
 /// A thread's cache: facts by form, valid for the cue table `cues`.
 #[derive(Default)]
 struct Cache {
