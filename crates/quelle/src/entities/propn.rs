@@ -67,7 +67,8 @@ fn suffix_hash(w: &str, n: usize) -> u64 {
     lower_hash(&w[start..])
 }
 
-fn shape(w: &str) -> u64 {
+/// The word-shape code of the features (below 128).
+pub(crate) fn shape(w: &str) -> u64 {
     let b = w.as_bytes();
     // The same bits by bytes, in one pass: most words are ASCII, and decoding
     // chars costs. A byte from 0x80 on means another script: the char path below.
@@ -144,8 +145,10 @@ impl SentenceFacts {
         let to = (i + 2).min(words.len());
         for (k, w) in words.iter().enumerate().take(to).skip(from) {
             if self.shape[k] == u64::MAX {
-                self.lower[k] = keys.map_or_else(|| lower_hash(w), |keys| keys[k].lower);
-                self.shape[k] = shape(w);
+                (self.lower[k], self.shape[k]) = match keys {
+                    Some(keys) => (keys[k].lower, keys[k].shape as u64),
+                    None => (lower_hash(w), shape(w)),
+                };
             }
         }
         if !self.cluster_done[i] {
@@ -504,6 +507,7 @@ mod tests {
         ] {
             let f = crate::quotes::words::WordFacts::of(w, &cues);
             assert_eq!(f.lower, lower_hash(w), "{w}");
+            assert_eq!(f.propn_shape as u64, shape(w), "{w}");
             assert_eq!(f.cluster, crate::quotes::words::cluster_id(w), "{w}");
         }
     }

@@ -183,11 +183,7 @@ impl QuoteModels {
         doc: &Document,
         keys: &mut Vec<words::WordKey>,
     ) -> Vec<Quote> {
-        let ctx = Context::new(doc, &self.cues);
-        keys.extend(ctx.tokens.iter().map(|t| words::WordKey {
-            lower: t.lower,
-            cluster: t.cluster,
-        }));
+        let ctx = Context::with_keys(doc, &self.cues, keys);
         let mut content = self.tag_content(&ctx);
         reportative::drop_hypothetical_continuations(doc, &ctx, &mut content);
         infinitives::drop_ungoverned_infinitives(doc, &ctx, &mut content);
