@@ -16,6 +16,17 @@ use std::sync::OnceLock;
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct WordHasher(u64);
 
+/// `w.to_lowercase()`, borrowing `w` where it is lowercase ASCII already:
+/// the rules ask for the lowercase form of many words, most of them lowercase,
+/// and an allocation per word costs more than the test.
+pub(crate) fn lowercase(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(w)
+    } else {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    }
+}
+
 /// A hash map from words, using [`WordHasher`].
 pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 /// A hash set of words, using [`WordHasher`].

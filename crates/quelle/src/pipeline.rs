@@ -99,11 +99,14 @@ impl Pipeline {
         }
         doc.tokens = tokens;
         doc.sentences = sentences;
+        // The quotation stage's per-token word facts, reused by the entity stage.
+        let mut keys = Vec::new();
         if let Some(m) = &self.models {
-            doc.quotes = m.find(&doc);
+            doc.quotes = m.find_sharing(&doc, &mut keys);
         }
         if let Some(e) = &self.entities {
-            e.annotate(&mut doc);
+            let keys = (keys.len() == doc.tokens.len()).then_some(&keys[..]);
+            e.annotate_with(&mut doc, keys);
         }
         doc
     }

@@ -15,6 +15,7 @@ pub(crate) mod resolve;
 
 use crate::document::Document;
 use crate::error::Result;
+use crate::quotes::words::WordKey;
 use propn::PropnModel;
 
 /// The entity stage: built once, shared.
@@ -34,7 +35,13 @@ impl EntityModel {
     /// Finds the entities of `doc`, resolves each quotation's speaker and fills
     /// its sourcing (source kind, channels, status).
     pub fn annotate(&self, doc: &mut Document) {
-        let mut ix = resolve::find(&self.propn, doc);
+        self.annotate_with(doc, None);
+    }
+
+    /// [`EntityModel::annotate`], given each token's word key from the
+    /// quotation stage (one per token of `doc`), if there are any.
+    pub(crate) fn annotate_with(&self, doc: &mut Document, keys: Option<&[WordKey]>) {
+        let mut ix = resolve::find(&self.propn, doc, keys);
         crate::sources::annotate(doc, &mut ix);
         let (entities, map) = resolve::finish(&ix);
         let remap = |e: &mut Option<usize>| {

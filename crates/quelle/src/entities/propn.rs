@@ -10,9 +10,10 @@
 use crate::error::{Error, ErrorKind, Result};
 use crate::lexicon;
 use crate::model::format::{ModelFile, WeightEncoding};
-use crate::model::hash::{hash_bytes, mix};
+use crate::model::hash::{hash_bytes, mix, SmallMix as S};
 use crate::model::train::Averaged;
 use crate::model::LinearModel;
+use crate::quotes::words::WordKey;
 use std::cell::RefCell;
 use std::path::Path;
 
@@ -66,20 +67,30 @@ fn suffix_hash(w: &str, n: usize) -> u64 {
     lower_hash(&w[start..])
 }
 
-fn shape(w: &str) -> u64 {
-    if w.is_ascii() {
-        // The same bits by bytes: most words are ASCII, and decoding chars costs.
-        let b = w.as_bytes();
-        let first_upper = b.first().is_some_and(u8::is_ascii_uppercase);
-        let rest_upper = b.iter().skip(1).any(u8::is_ascii_uppercase);
-        let digit = b.iter().any(u8::is_ascii_digit);
-        let hyphen = b.contains(&b'-');
-        return (first_upper as u64)
-            | (rest_upper as u64) << 1
+/// The word-shape code of the features (below 128).
+pub(crate) fn shape(w: &str) -> u64 {
+    let b = w.as_bytes();
+    // The same bits by bytes, in one pass: most words are ASCII, and decoding
+    // chars costs. A byte from 0x80 on means another script: the char path below.
+    let (mut upper, mut digit, mut hyphen, mut high) = (0u32, false, false, false);
+    for (k, &c) in b.iter().enumerate() {
+        upper |= (c.is_ascii_uppercase() as u32) << (k > 0) as u32;
+        digit |= c.is_ascii_digit();
+        hyphen |= c == b'-';
+        high |= c >= 0x80;
+    }
+    if !high {
+        return (upper & 1) as u64
+            | ((upper >> 1) as u64) << 1
             | (digit as u64) << 2
             | (hyphen as u64) << 3
             | ((b.len().min(4) as u64) << 4);
     }
+    shape_by_chars(w)
+}
+
+/// [`shape`] char by char (what it computes for any word).
+fn shape_by_chars(w: &str) -> u64 {
     let mut chars = w.chars();
     let first = chars.next().unwrap_or(' ');
     let rest_upper = chars.any(char::is_uppercase);
@@ -126,19 +137,26 @@ impl SentenceFacts {
     }
 
     /// Computes what the features of word `i` read: its neighbours' word and
-    /// shape, and its own cluster.
-    fn ensure(&mut self, words: &[&str], i: usize) {
+    /// shape, and its own cluster; from `keys` (one per word, from the
+    /// quotation stage, which has computed the same hashes and clusters)
+    /// where given.
+    fn ensure(&mut self, words: &[&str], keys: Option<&[WordKey]>, i: usize) {
         let from = i.saturating_sub(1);
         let to = (i + 2).min(words.len());
         for (k, w) in words.iter().enumerate().take(to).skip(from) {
             if self.shape[k] == u64::MAX {
-                self.lower[k] = lower_hash(w);
-                self.shape[k] = shape(w);
+                (self.lower[k], self.shape[k]) = match keys {
+                    Some(keys) => (keys[k].lower, keys[k].shape as u64),
+                    None => (lower_hash(w), shape(w)),
+                };
             }
         }
         if !self.cluster_done[i] {
-            // The quotation stage has usually just looked the form up: its cache answers.
-            self.cluster[i] = crate::quotes::words::cluster_id(words[i]);
+            self.cluster[i] = match keys {
+                Some(keys) => keys[i].cluster,
+                // The quotation stage has usually just looked the form up: its cache answers.
+                None => crate::quotes::words::cluster_id(words[i]),
+            };
             self.cluster_done[i] = true;
         }
     }
@@ -178,40 +196,51 @@ impl SentenceFacts {
 pub fn features(words: &[&str], f: &SentenceFacts, i: usize, out: &mut Vec<u64>) {
     out.clear();
     let w = words[i];
-    out.push(mix(1, 0));
-    out.push(mix(2, hash_bytes(w.as_bytes())));
-    out.push(mix(3, f.lower[i]));
-    out.push(mix(4, suffix_hash(w, 3)));
-    out.push(mix(5, suffix_hash(w, 2)));
     let sh = f.shape[i];
-    out.push(mix(6, sh));
-    out.push(mix(7, sh * 2 + u64::from(i == 0)));
+    // Shapes are below 128: their templates read tables (`S`). The features
+    // are gathered in a fixed array, in the order the model was trained with.
+    let mut a = [0u64; 16];
+    a[..7].copy_from_slice(&[
+        mix(1, 0),
+        mix(2, hash_bytes(w.as_bytes())),
+        mix(3, f.lower[i]),
+        mix(4, suffix_hash(w, 3)),
+        mix(5, suffix_hash(w, 2)),
+        S::<6, 128>::of(sh),
+        S::<7, 256>::of(sh * 2 + u64::from(i == 0)),
+    ]);
+    let mut n = 7;
+    let mut push = |x: u64| {
+        a[n] = x;
+        n += 1;
+    };
     match f.cluster[i] {
         Some(c) => {
-            out.push(mix(8, c));
-            out.push(mix(9, c & 0xff));
-            out.push(mix(10, c & 0xf));
+            push(mix(8, c));
+            push(S::<9, 256>::of(c & 0xff));
+            push(S::<10, 16>::of(c & 0xf));
         }
-        None => out.push(mix(11, sh)),
+        None => push(S::<11, 128>::of(sh)),
     }
     if capitalised(w) && lexicon::is_known_place(w) {
-        out.push(mix(13, 1));
+        push(mix(13, 1));
     }
     if i > 0 {
-        out.push(mix(20, f.lower[i - 1]));
-        out.push(mix(21, f.shape[i - 1]));
+        push(mix(20, f.lower[i - 1]));
+        push(S::<21, 128>::of(f.shape[i - 1]));
     } else {
-        out.push(mix(23, 0));
+        push(mix(23, 0));
     }
     if i + 1 < words.len() {
-        out.push(mix(24, f.lower[i + 1]));
-        out.push(mix(25, f.shape[i + 1]));
+        push(mix(24, f.lower[i + 1]));
+        push(S::<25, 128>::of(f.shape[i + 1]));
         if i > 0 {
-            out.push(mix(28, f.shape[i - 1] * 64 + f.shape[i + 1]));
+            push(mix(28, f.shape[i - 1] * 64 + f.shape[i + 1]));
         }
     } else {
-        out.push(mix(27, 0));
+        push(mix(27, 0));
     }
+    out.extend_from_slice(&a[..n]);
 }
 
 impl PropnModel {
@@ -265,6 +294,8 @@ impl PropnModel {
 pub struct LazyTags<'a> {
     model: &'a PropnModel,
     words: &'a [&'a str],
+    /// The words' keys from the quotation stage, if it ran.
+    keys: Option<&'a [WordKey]>,
     /// 0 = not asked yet, 1 = no, 2 = yes.
     memo: RefCell<Vec<u8>>,
     facts: RefCell<SentenceFacts>,
@@ -284,11 +315,24 @@ fn common_noun_ending(w: &str) -> bool {
 
 impl<'a> LazyTags<'a> {
     /// Starts a sentence; `facts` is a buffer reused across sentences.
-    pub fn new(model: &'a PropnModel, words: &'a [&'a str], mut facts: SentenceFacts) -> Self {
+    pub fn new(model: &'a PropnModel, words: &'a [&'a str], facts: SentenceFacts) -> Self {
+        Self::with_keys(model, words, None, facts)
+    }
+
+    /// [`LazyTags::new`], given the words' keys from the quotation stage
+    /// (one per word), which spare hashing and looking up the words again.
+    pub(crate) fn with_keys(
+        model: &'a PropnModel,
+        words: &'a [&'a str],
+        keys: Option<&'a [WordKey]>,
+        mut facts: SentenceFacts,
+    ) -> Self {
         facts.reset(words.len());
+        debug_assert!(keys.is_none_or(|k| k.len() == words.len()));
         LazyTags {
             model,
             words,
+            keys,
             memo: RefCell::new({
                 let mut memo = std::mem::take(&mut facts.memo);
                 memo.clear();
@@ -311,7 +355,7 @@ impl<'a> LazyTags<'a> {
         }
         let yes = w.chars().any(char::is_uppercase) && !common_noun_ending(w) && {
             let mut facts = self.facts.borrow_mut();
-            facts.ensure(self.words, i);
+            facts.ensure(self.words, self.keys, i);
             let mut feats = std::mem::take(&mut facts.feats);
             features(self.words, &facts, i, &mut feats);
             let yes = self.model.model.classify(&feats) == PROPN;
@@ -442,6 +486,53 @@ mod tests {
         m.tag(&words, &mut SentenceFacts::default(), &mut tags);
         assert!(tags[3] && tags[4], "{tags:?}");
         assert!(!tags[0] && !tags[2] && !tags[5] && !tags[7], "{tags:?}");
+    }
+
+    #[test]
+    fn quotation_stage_keys_are_the_propn_facts() {
+        // `ensure` takes the lowercase hash and cluster from the quotation stage's word facts.
+        let cues = crate::quotes::cues::CueTable::from_tsv("sagte\t7\n").unwrap();
+        for w in [
+            "Putin",
+            "sagte",
+            "Präsident",
+            "ÄRGER",
+            "Straße",
+            "„",
+            "EU-Gipfel",
+            "ΣΑΣ",
+            "İstanbul",
+            "12",
+            "",
+        ] {
+            let f = crate::quotes::words::WordFacts::of(w, &cues);
+            assert_eq!(f.lower, lower_hash(w), "{w}");
+            assert_eq!(f.propn_shape as u64, shape(w), "{w}");
+            assert_eq!(f.cluster, crate::quotes::words::cluster_id(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn shape_by_bytes_is_shape_by_chars() {
+        for w in [
+            "",
+            "a",
+            "A",
+            "Putin",
+            "EU",
+            "iPhone",
+            "G7",
+            "US-Gipfel",
+            "-",
+            "12",
+            "Ärger",
+            "ÖL",
+            "Straße",
+            "x-Ray",
+            "ABC-2",
+        ] {
+            assert_eq!(shape(w), shape_by_chars(w), "{w}");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use super::gazetteer::{self, Gazetteer, NounSource};
 use super::propn::{capitalised, LazyTags, PropnModel};
 use crate::document::{Document, Entity, EntityKind};
+use crate::quotes::words::WordKey;
 use crate::span::Span;
 use std::collections::HashMap;
 
@@ -229,7 +230,8 @@ fn is_acronym(w: &str) -> bool {
 }
 
 /// Finds the entities of `doc` and returns them with the per-token index.
-pub(crate) fn find(model: &PropnModel, doc: &Document) -> Index {
+/// `keys` are the tokens' word keys from the quotation stage, if it ran.
+pub(crate) fn find(model: &PropnModel, doc: &Document, keys: Option<&[WordKey]>) -> Index {
     let gaz = Gazetteer::get();
     let mut ix = Index {
         by_token: vec![None; doc.tokens.len()],
@@ -242,7 +244,8 @@ pub(crate) fn find(model: &PropnModel, doc: &Document) -> Index {
         let base = s.tokens.start;
         words.clear();
         words.extend(s.tokens.clone().map(|t| doc.slice(doc.tokens[t].span)));
-        let tags = LazyTags::new(model, &words, std::mem::take(&mut facts));
+        let keys = keys.map(|k| &k[s.tokens.clone()]);
+        let tags = LazyTags::with_keys(model, &words, keys, std::mem::take(&mut facts));
         let span = |a: usize, b: usize| {
             Span::new(
                 doc.tokens[base + a].span.start,

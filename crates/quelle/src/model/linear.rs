@@ -227,18 +227,26 @@ impl SequenceModel for LinearModel {
     }
 }
 
-/// Asks the CPU to bring the cache line holding `x` into L1 (a no-op elsewhere).
+/// Asks the CPU to bring the cache line at `p` into L1 (a no-op elsewhere).
+/// `p` need not be valid: a prefetch never faults (a pointer, so that
+/// callers can skip the bounds check a reference would cost).
 #[inline(always)]
-pub(crate) fn prefetch_read<T>(x: &T) {
+pub(crate) fn prefetch_ptr<T>(p: *const T) {
     #[cfg(target_arch = "x86_64")]
-    // SAFETY: prefetching is only a hint; it never faults and `x` is a valid reference.
+    // SAFETY: prefetching is only a hint; it never faults, whatever the address.
     #[allow(unused_unsafe)]
     unsafe {
         use core::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        _mm_prefetch::<_MM_HINT_T0>((x as *const T).cast::<i8>());
+        _mm_prefetch::<_MM_HINT_T0>(p.cast::<i8>());
     }
     #[cfg(not(target_arch = "x86_64"))]
-    let _ = x;
+    let _ = p;
+}
+
+/// Asks the CPU to bring the cache line holding `x` into L1 (a no-op elsewhere).
+#[inline(always)]
+pub(crate) fn prefetch_read<T>(x: &T) {
+    prefetch_ptr(x as *const T)
 }
 
 /// Four `f32` lanes (SSE on x86-64, where it is always present; plain arrays

@@ -12,7 +12,7 @@
 //! its sum needs no per-label remainder loop. Integer sums do not depend on
 //! the order or the padding, so the scores are those of the unpadded rows.
 
-use super::linear::{prefetch_read, with_label_count, LinearModel, SequenceModel};
+use super::linear::{prefetch_ptr, prefetch_read, with_label_count, LinearModel, SequenceModel};
 
 /// A row of up to 8 labels' weights (16 bytes, aligned).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -89,8 +89,21 @@ fn sum_rows<const P: usize, R: AsRef<[i16; P]>>(
     mask: usize,
     features: &[u64],
 ) -> [i32; P] {
+    // Every index `f & mask` is at most `mask`: with the rows cut to
+    // `mask + 1`, the compiler drops the per-row bounds check.
+    let rows = &rows[..=mask];
     let mut acc = [0i32; P];
-    for &f in features {
+    // Two rows per step: half the loop overhead. Integer sums do not depend
+    // on the order of the additions.
+    let mut pairs = features.chunks_exact(2);
+    for p in &mut pairs {
+        let a = rows[(p[0] as usize) & mask].as_ref();
+        let b = rows[(p[1] as usize) & mask].as_ref();
+        for ((s, &x), &y) in acc.iter_mut().zip(a).zip(b) {
+            *s += x as i32 + y as i32;
+        }
+    }
+    for &f in pairs.remainder() {
         let w = rows[(f as usize) & mask].as_ref();
         for (a, &x) in acc.iter_mut().zip(w) {
             *a += x as i32;
@@ -301,12 +314,13 @@ impl SequenceModel for QuantisedModel {
         let mask = self.buckets - 1;
         match &self.rows {
             // An aligned row lies in one cache line: one touch fetches it.
+            // (`f & mask` is below `buckets`, the row count: no bounds check needed.)
             Rows::Eight(r) => features
                 .iter()
-                .for_each(|&f| prefetch_read(&r[(f as usize) & mask])),
+                .for_each(|&f| prefetch_ptr(r.as_ptr().wrapping_add((f as usize) & mask))),
             Rows::Sixteen(r) => features
                 .iter()
-                .for_each(|&f| prefetch_read(&r[(f as usize) & mask])),
+                .for_each(|&f| prefetch_ptr(r.as_ptr().wrapping_add((f as usize) & mask))),
             Rows::Flat(w) => {
                 let last = self.labels.saturating_sub(1);
                 for &f in features {

@@ -87,7 +87,7 @@ fn is_correlate(lower: &str) -> bool {
 /// comma with a word opening an adverbial or relative clause, or with a
 /// `dass` whose main clause holds a degree word after its first word.
 pub fn drop_adverbial_clauses(doc: &Document, ctx: &Context, content: &mut [usize]) {
-    let lower = |i: usize| doc.slice(doc.tokens[i].span).to_lowercase();
+    let lower = |i: usize| crate::lexicon::lowercase(doc.slice(doc.tokens[i].span));
     for c in super::assemble::chunks(content) {
         if c.start < 2
             || ctx.tokens[c.start].depth != 0
@@ -96,7 +96,7 @@ pub fn drop_adverbial_clauses(doc: &Document, ctx: &Context, content: &mut [usiz
             continue;
         }
         let first = lower(c.start);
-        let result_clause = matches!(first.as_str(), "dass" | "daß") && {
+        let result_clause = matches!(&*first, "dass" | "daß") && {
             let comma = c.start - 1;
             let s = &ctx.sentences[ctx.tokens[c.start].sentence];
             let main_start = super::complements::main_clause_start(ctx, s.start, comma);

@@ -343,11 +343,11 @@ fn complete_attribution(doc: &Document, ctx: &Context, d: &mut Draft) {
         return;
     }
     let (cs, ce) = d.content[0];
-    let word = |i: usize| doc.slice(doc.tokens[i].span).to_lowercase();
+    let word = |i: usize| crate::lexicon::lowercase(doc.slice(doc.tokens[i].span));
     let Some(&(cue, cue_end)) = d
         .cue
         .iter()
-        .find(|c| c.0 >= ce && matches!(word(c.0).as_str(), "nach" | "zufolge" | "gemäß"))
+        .find(|c| c.0 >= ce && matches!(&*word(c.0), "nach" | "zufolge" | "gemäß"))
     else {
         return;
     };
@@ -355,17 +355,16 @@ fn complete_attribution(doc: &Document, ctx: &Context, d: &mut Draft) {
     if cue < ce || cue >= sent.end || ctx.tokens[ce..cue].iter().any(|t| t.clause_punct) {
         return;
     }
-    let phrase_end = match word(cue).as_str() {
+    let phrase_end = match &*word(cue) {
         "zufolge" | "gemäß" => cue + 1,
         "nach" => match (cue + 1..sent.end.min(cue + 6)).find(|&i| ctx.tokens[i].attribution) {
             Some(noun) => {
                 // A genitive or `von` complement belongs to the source: `Angaben der Polizei`.
                 let mut end = noun + 1;
-                if end < sent.end && matches!(word(end).as_str(), "von" | "des" | "der") {
+                if end < sent.end && matches!(&*word(end), "von" | "des" | "der") {
                     end += 1;
                     while end < sent.end
-                        && (ctx.tokens[end].shape == 1
-                            || matches!(word(end).as_str(), "des" | "der"))
+                        && (ctx.tokens[end].shape == 1 || matches!(&*word(end), "des" | "der"))
                     {
                         end += 1;
                     }
@@ -407,7 +406,7 @@ fn complete_postposed_nach(doc: &Document, ctx: &Context, d: &mut Draft) {
     if d.kind != QuoteType::Indirect || d.content.is_empty() {
         return;
     }
-    let word = |i: usize| doc.slice(doc.tokens[i].span).to_lowercase();
+    let word = |i: usize| crate::lexicon::lowercase(doc.slice(doc.tokens[i].span));
     let Some(&(cue, _)) = d.cue.iter().find(|c| {
         c.0 > 0
             && word(c.0) == "nach"
@@ -432,10 +431,7 @@ fn complete_postposed_nach(doc: &Document, ctx: &Context, d: &mut Draft) {
         && !ctx.tokens[start - 1].attribution
     {
         let w = word(start - 1);
-        let det = matches!(
-            w.as_str(),
-            "den" | "dem" | "der" | "des" | "eigenen" | "ersten"
-        );
+        let det = matches!(&*w, "den" | "dem" | "der" | "des" | "eigenen" | "ersten");
         if !(det || w.ends_with("en") || w.ends_with("er") || w.ends_with("em")) {
             break;
         }
@@ -452,7 +448,7 @@ fn complete_postposed_nach(doc: &Document, ctx: &Context, d: &mut Draft) {
     d.content = vec![(first, start), (cue + 1, end)];
     d.cue = vec![(cue, cue + 1)];
     d.frame = Some((start, cue + 1));
-    let det = matches!(word(start).as_str(), "den" | "dem" | "der" | "des");
+    let det = matches!(&*word(start), "den" | "dem" | "der" | "des");
     d.speaker = Some((if det { start + 1 } else { start }, cue));
 }
 

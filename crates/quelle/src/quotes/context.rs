@@ -96,6 +96,20 @@ pub struct Context {
 impl Context {
     /// Computes the facts of `doc` (which must be segmented).
     pub fn new(doc: &Document, cues: &CueTable) -> Self {
+        Self::build(doc, cues, None)
+    }
+
+    /// [`Context::new`], also appending every token's word key to `keys`
+    /// (for the entity stage).
+    pub(crate) fn with_keys(
+        doc: &Document,
+        cues: &CueTable,
+        keys: &mut Vec<words::WordKey>,
+    ) -> Self {
+        Self::build(doc, cues, Some(keys))
+    }
+
+    fn build(doc: &Document, cues: &CueTable, keys: Option<&mut Vec<words::WordKey>>) -> Self {
         let text = doc.text();
         let marks = marks::analyze(text, &doc.tokens, &doc.blocks);
         let mut tokens: Vec<TokenFacts> = Vec::with_capacity(doc.tokens.len());
@@ -113,6 +127,13 @@ impl Context {
             cues,
             &mut words,
         );
+        if let Some(keys) = keys {
+            keys.extend(words.iter().map(|w| words::WordKey {
+                lower: w.lower,
+                cluster: w.cluster,
+                shape: w.propn_shape,
+            }));
+        }
         for (i, (t, w)) in doc.tokens.iter().zip(&words).enumerate() {
             let shape = if t.kind == TokenKind::QuoteMark || is_mark[i] {
                 5

@@ -6,7 +6,7 @@
 
 use super::context::{Context, SentenceFacts};
 use crate::lexicon::Subjunctive;
-use crate::model::hash::mix;
+use crate::model::hash::{mix, SmallMix as S, SmallMix2 as S2};
 
 /// Name and feature-set version of the content (quotation span and type) tagger.
 pub const CONTENT_FEATURES: &str = "quotes.content/2";
@@ -68,9 +68,10 @@ fn window(ctx: &Context, s: &SentenceFacts, i: usize, d: isize) -> u64 {
 }
 
 /// The lexical features both taggers share (bias, word, two words either side,
-/// suffix, shape), as templates `base + 1` … `base + 8`.
+/// suffix, shape), as templates `base + 1` … `base + 8`; the last, `shape`
+/// (`mix(base + 8, shape)`), comes from the caller's table.
 #[inline]
-fn lexical(base: u64, ctx: &Context, s: &SentenceFacts, i: usize) -> [u64; 8] {
+fn lexical(base: u64, ctx: &Context, s: &SentenceFacts, i: usize, shape: u64) -> [u64; 8] {
     let f = &ctx.tokens[i];
     let w = |d: isize| window(ctx, s, i, d);
     [
@@ -81,7 +82,7 @@ fn lexical(base: u64, ctx: &Context, s: &SentenceFacts, i: usize) -> [u64; 8] {
         mix(base + 5, w(-2)),
         mix(base + 6, w(2)),
         mix(base + 7, f.suffix3),
-        mix(base + 8, f.shape as u64),
+        shape,
     ]
 }
 
@@ -202,6 +203,7 @@ impl<'c> ContentFeaturizer<'c> {
         // Features the same at every token of the sentence: hashed once.
         let same = SentenceConstants {
             bits: mix(12, bits),
+            inner_edge: mix(17, bits),
             prev_bits: mix(18, prev_bits * 128 + bits),
             prev2_bits: mix(24, prev2_bits * 128 + prev_bits),
             cue_lemma: mix(29, cue_lemma),
@@ -214,6 +216,14 @@ impl<'c> ContentFeaturizer<'c> {
         let verb_lemma = s.speech_verb.and_then(|c| toks[c].cue_lemma).unwrap_or(0);
         let anchor_clause = s.first_cue.map(|c| pp[c + 1] - toks[c].clause_punct as u32);
         let has_cue = s.first_cue.is_some() as u64;
+        // Templates pairing a word of the sentence with a small code: each
+        // value mixed once per sentence.
+        let mut m30 = RelMemo::new(30, cue_lemma);
+        let mut m32 = RelMemo::new(32, first_word);
+        let mut m37 = RelMemo::new(37, anchor_lower);
+        let mut m38 = RelMemo::new(38, verb_lemma);
+        let mut m40 = RelMemo::new(40, verb_lemma);
+        let mut m53 = RelMemo::new(53, rep_lower);
         for i in s.start..s.end {
             let f = &toks[i];
             let w = |d: isize| window(ctx, s, i, d);
@@ -238,60 +248,68 @@ impl<'c> ContentFeaturizer<'c> {
             // The row in template order, in fixed-size pieces: a piece is
             // computed in registers and appended at once (cheaper than a
             // push per feature, which re-reads the vector's length each time).
-            t.extend(&lexical(0, ctx, s, i));
+            // Templates of small codes read their values from tables (`S`, `S2`).
+            t.extend(&lexical(0, ctx, s, i, S::<8, 8>::of(f.shape as u64)));
             if let Some(c) = f.cluster {
-                t.extend(&[mix(9, c), mix(33, c & 0xff), mix(34, mix(c & 0xf, rel_cue))]);
+                t.extend(&[
+                    mix(9, c),
+                    S::<33, 256>::of(c & 0xff),
+                    S2::<34, 16, 16>::of(c & 0xf, rel_cue),
+                ]);
             }
             t.extend(&[
-                mix(10, depth),
-                mix(11, depth * 8 + f.shape as u64),
+                S::<10, 4>::of(depth),
+                S::<11, 32>::of(depth * 8 + f.shape as u64),
                 same.bits,
-                mix(13, rel_cue),
-                mix(14, rel_attr),
-                mix(15, rel_cue * 4 + depth),
-                mix(16, rel_cue * 2 + s.subj as u64),
-                mix(17, edge * 128 + bits),
+                S::<13, 16>::of(rel_cue),
+                S::<14, 16>::of(rel_attr),
+                S::<15, 64>::of(rel_cue * 4 + depth),
+                S::<16, 32>::of(rel_cue * 2 + s.subj as u64),
+                if edge == 0 {
+                    same.inner_edge
+                } else {
+                    mix(17, edge * 128 + bits)
+                },
                 same.prev_bits,
-                mix(19, f.subj as u64 + 8 * f.soll as u64),
+                S::<19, 16>::of(f.subj as u64 + 8 * f.soll as u64),
             ]);
             if let Some(l) = f.cue_lemma {
                 t.extend(&[mix(20, l)]);
             }
             t.extend(&[
                 mix(21, mix(w(-1), f.lower)),
-                mix(22, pos * 64 + rel_cue),
+                S::<22, 384>::of(pos * 64 + rel_cue),
                 mix(23, mix(f.lower, rel_cue)),
                 same.prev2_bits,
-                mix(25, edge * 8 + depth),
-                mix(26, rel_attr * 64 + rel_cue),
+                S::<25, 32>::of(edge * 8 + depth),
+                S::<26, 1024>::of(rel_attr * 64 + rel_cue),
                 mix(27, mix(f.lower, depth)),
-                mix(
-                    28,
+                S::<28, 8>::of(
                     (f.subj == Subjunctive::Yes) as u64 * 2 + s.subj as u64 + 4 * has_cue,
                 ),
                 same.cue_lemma,
-                mix(35, f.cue_score as u64 * 16 + rel_cue.min(15)),
-                mix(36, anchor_score * 64 + rel_cue),
-                mix(37, mix(anchor_lower, rel_cue)),
-                mix(38, mix(verb_lemma, rel_verb)),
-                mix(39, rel_verb * 64 + rel_cue),
-                mix(40, mix(verb_lemma, edge)),
+                S::<35, 256>::of(f.cue_score as u64 * 16 + rel_cue.min(15)),
+                S::<36, 1024>::of(anchor_score * 64 + rel_cue),
+                m37.get(rel_cue),
+                m38.get(rel_verb),
+                S::<39, 1024>::of(rel_verb * 64 + rel_cue),
+                m40.get(edge),
                 same.next_bits,
-                mix(44, cf),
+                S::<44, 1024>::of(cf),
                 mix(45, cf * 64 + rel_cue),
                 mix(46, pf * 1024 + cf),
                 mix(47, cd * 1024 + cf),
                 mix(48, mix(cd, f.lower)),
-                mix(50, f.region as u64 * 16 + rel_cue.min(15)),
-                mix(51, f.region as u64 * 2 + has_cue),
-                mix(52, rep_score * 64 + rel_rep),
-                mix(53, mix(rep_lower, rel_rep.min(3))),
+                S::<50, 512>::of(f.region as u64 * 16 + rel_cue.min(15)),
+                S::<51, 64>::of(f.region as u64 * 2 + has_cue),
+                S::<52, 1024>::of(rep_score * 64 + rel_rep),
+                m53.get(rel_rep.min(3)),
                 mix(54, rep_score * 1024 + cf),
                 same.next,
-                mix(43, next_anchor * 16 + edge * 4 + has_cue),
-                mix(30, mix(cue_lemma, rel_cue)),
+                S::<43, 256>::of(next_anchor * 16 + edge * 4 + has_cue),
+                m30.get(rel_cue),
                 same.first_word,
-                mix(32, mix(first_word, rel_attr)),
+                m32.get(rel_attr),
             ]);
             t.end_row();
         }
@@ -301,12 +319,48 @@ impl<'c> ContentFeaturizer<'c> {
 /// The content features that depend on the sentence only, hashed.
 struct SentenceConstants {
     bits: u64,
+    /// Template 17 (edge and sentence bits) away from the sentence's edges.
+    inner_edge: u64,
     prev_bits: u64,
     prev2_bits: u64,
     cue_lemma: u64,
     next_bits: u64,
     next: u64,
     first_word: u64,
+}
+
+/// `mix(k, mix(x, r))` for a value `x` fixed in a sentence and the small codes
+/// `r` of a relative position, each mixed once per sentence (at its first use).
+struct RelMemo {
+    k: u64,
+    x: u64,
+    /// Bit `r` set: `vals[r]` holds the mix of `r`.
+    have: u16,
+    vals: [u64; 16],
+}
+
+impl RelMemo {
+    fn new(k: u64, x: u64) -> Self {
+        RelMemo {
+            k,
+            x,
+            have: 0,
+            vals: [0; 16],
+        }
+    }
+
+    #[inline(always)]
+    fn get(&mut self, r: u64) -> u64 {
+        if r >= 16 {
+            return mix(self.k, mix(self.x, r));
+        }
+        let bit = 1u16 << r;
+        if self.have & bit == 0 {
+            self.vals[r as usize] = mix(self.k, mix(self.x, r));
+            self.have |= bit;
+        }
+        self.vals[r as usize]
+    }
 }
 
 /// Builds the role-tagger features; `content[i]` is the content label of token `i`
@@ -330,6 +384,7 @@ pub fn role_features(ctx: &Context, content: &[u8], active: &[bool]) -> FeatureT
         let first_c = (s.start..s.end).find(|&i| content[i] != 0);
         let last_c = (s.start..s.end).rev().find(|&i| content[i] != 0);
         let ctype = first_c.map_or(0, |i| content[i] as u64);
+        let bits_ctype = mix(116, bits * 16 + ctype);
         for i in s.start..s.end {
             let f = &toks[i];
             let w = |d: isize| window(ctx, s, i, d);
@@ -342,32 +397,33 @@ pub fn role_features(ctx: &Context, content: &[u8], active: &[bool]) -> FeatureT
             };
             let rel_cue = relative(s.first_cue, i, &pp);
             let rel_attr = relative(s.first_attr, i, &pp);
-            t.extend(&lexical(100, ctx, s, i));
+            // Templates of small codes read their values from tables (`S`, `S2`).
+            t.extend(&lexical(100, ctx, s, i, S::<108, 8>::of(f.shape as u64)));
             if let Some(cl) = f.cluster {
                 t.extend(&[
                     mix(109, cl),
                     mix(110, mix(cl & 0xff, side)),
-                    mix(124, mix(cl & 0xf, side & 3)),
+                    S2::<124, 16, 4>::of(cl & 0xf, side & 3),
                 ]);
             }
             t.extend(&[
-                mix(111, c * 64 + side),
-                mix(112, ctype * 64 + side),
-                mix(113, rel_cue),
-                mix(114, rel_attr),
+                S::<111, 512>::of(c * 64 + side),
+                S::<112, 512>::of(ctype * 64 + side),
+                S::<113, 16>::of(rel_cue),
+                S::<114, 16>::of(rel_attr),
                 mix(115, mix(f.lower, side & 3)),
-                mix(116, bits * 16 + ctype),
+                bits_ctype,
             ]);
             if let Some(l) = f.cue_lemma {
                 t.extend(&[mix(117, l), mix(118, mix(l, side & 3))]);
             }
             t.extend(&[
-                mix(119, (f.depth.min(2) as u64) * 8 + f.shape as u64),
+                S::<119, 32>::of((f.depth.min(2) as u64) * 8 + f.shape as u64),
                 mix(120, mix(w(-1), f.lower)),
-                mix(121, rel_cue * 64 + (side & 3) * 8 + c),
+                S::<121, 1024>::of(rel_cue * 64 + (side & 3) * 8 + c),
                 mix(122, mix(f.suffix3, side & 3)),
-                mix(123, f.shape as u64 * 16 + (side & 3) * 4 + rel_cue.min(3)),
-                mix(125, f.cue_score as u64 * 8 + (side & 3)),
+                S::<123, 128>::of(f.shape as u64 * 16 + (side & 3) * 4 + rel_cue.min(3)),
+                S::<125, 128>::of(f.cue_score as u64 * 8 + (side & 3)),
             ]);
             t.end_row();
         }

@@ -99,9 +99,7 @@ pub fn drop_ungoverned_infinitives(doc: &Document, ctx: &Context, content: &mut 
 /// (`die Polizei auszubilden und die Sicherheit zu gewährleisten`, or several
 /// joined by commas), if the clause at `start` is one.
 fn infinitive_run(doc: &Document, ctx: &Context, start: usize, end: usize) -> Option<usize> {
-    let first = doc
-        .slice(doc.tokens[start.min(end - 1)].span)
-        .to_lowercase();
+    let first = crate::lexicon::lowercase(doc.slice(doc.tokens[start.min(end - 1)].span));
     if start + 1 >= end || opens_adverbial(&first) {
         return None;
     }

@@ -76,9 +76,7 @@ pub fn stated(doc: &crate::document::Document, ctx: &Context, d: &Draft) -> Opti
         .flatten()
         .filter(|&i| ctx.tokens[i].depth == 0)
         .any(|i| {
-            doc.slice(doc.tokens[i].span)
-                .to_lowercase()
-                .starts_with("schriftlich")
+            crate::lexicon::lowercase(doc.slice(doc.tokens[i].span)).starts_with("schriftlich")
         })
         .then_some(Medium::Writing)
 }

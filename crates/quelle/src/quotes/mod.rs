@@ -174,7 +174,18 @@ impl QuoteModels {
 
     /// Finds the quotations of a segmented document.
     pub fn find(&self, doc: &Document) -> Vec<Quote> {
-        let ctx = Context::new(doc, &self.cues);
+        self.find_sharing(doc, &mut Vec::new())
+    }
+
+    /// [`QuoteModels::find`], also appending every token's [`words::WordKey`]
+    /// to `keys`, for the entity stage (which would otherwise hash and look
+    /// up every word again).
+    pub(crate) fn find_sharing(
+        &self,
+        doc: &Document,
+        keys: &mut Vec<words::WordKey>,
+    ) -> Vec<Quote> {
+        let ctx = Context::with_keys(doc, &self.cues, keys);
         let mut content = self.tag_content(&ctx);
         reportative::drop_hypothetical_continuations(doc, &ctx, &mut content);
         infinitives::drop_ungoverned_infinitives(doc, &ctx, &mut content);

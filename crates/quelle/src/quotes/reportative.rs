@@ -14,12 +14,13 @@ use super::context::Context;
 use super::labels::{kind_of, mark, type_index};
 use crate::document::{Document, QuoteType};
 use crate::lexicon::Subjunctive;
+use std::borrow::Cow;
 
 /// Marks sentences without content holding reportative `soll`/`sollen` with a
 /// perfect infinitive at the end of its clause as free indirect speech.
 pub fn mark_reportative_sollen(doc: &Document, ctx: &Context, content: &mut [usize]) {
     let kind = type_index(QuoteType::FreeIndirect);
-    let lower = |i: usize| doc.slice(doc.tokens[i].span).to_lowercase();
+    let lower = |i: usize| crate::lexicon::lowercase(doc.slice(doc.tokens[i].span));
     for s in &ctx.sentences {
         if !s.soll || content[s.start..s.end].iter().any(|&l| l != 0) {
             continue;
@@ -30,7 +31,7 @@ pub fn mark_reportative_sollen(doc: &Document, ctx: &Context, content: &mut [usi
         let perfect = (s.start..s.end).any(|i| {
             ctx.tokens[i].soll
                 && ctx.tokens[i].depth == 0
-                && matches!(lower(i).as_str(), "soll" | "sollen")
+                && matches!(&*lower(i), "soll" | "sollen")
                 && perfect_infinitive_after(doc, ctx, i, s.end, &lower)
         });
         if perfect {
@@ -105,7 +106,7 @@ fn is_hypothetical(doc: &Document, ctx: &Context, start: usize, end: usize) -> b
     let mut conditional = false;
     let mut singular = false;
     for i in start..end {
-        let lower = doc.slice(doc.tokens[i].span).to_lowercase();
+        let lower = crate::lexicon::lowercase(doc.slice(doc.tokens[i].span));
         if ctx.tokens[i].subj == Subjunctive::Yes && !is_konjunktiv_2(&lower) {
             return false;
         }
@@ -113,7 +114,7 @@ fn is_hypothetical(doc: &Document, ctx: &Context, start: usize, end: usize) -> b
             singular = true;
         }
         conditional |= matches!(
-            lower.as_str(),
+            &*lower,
             "falls" | "wenn" | "falle" | "fall" | "sonst" | "ansonsten" | "andernfalls" | "dann"
         );
     }
@@ -136,12 +137,12 @@ fn is_konjunktiv_2(lower: &str) -> bool {
 
 /// Whether the clause after token `i` ends in a participle and `haben`/`sein`
 /// (`… getötet worden sein`, `… verteilt haben`).
-fn perfect_infinitive_after(
-    doc: &Document,
+fn perfect_infinitive_after<'d>(
+    doc: &'d Document,
     ctx: &Context,
     i: usize,
     end: usize,
-    lower: &impl Fn(usize) -> String,
+    lower: &impl Fn(usize) -> Cow<'d, str>,
 ) -> bool {
     // The infinitive closes the clause of `soll`, which an apposition may
     // interrupt (`Er soll am Freitag, dem 17. März, zwei Menschen eingeschleust
@@ -158,7 +159,7 @@ fn perfect_infinitive_after(
             }
             let aux = lower(clause_end - 1);
             let part = lower(clause_end - 2);
-            matches!(aux.as_str(), "sein" | "haben")
+            matches!(&*aux, "sein" | "haben")
                 && ctx.tokens[clause_end - 2].shape == 0
                 && (part == "worden"
                     || part == "gewesen"

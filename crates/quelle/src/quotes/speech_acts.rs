@@ -20,6 +20,7 @@ use super::context::Context;
 use super::labels::{mark, type_index, RoleKind, ROLE_KINDS};
 use crate::document::{Document, QuoteType};
 use crate::lexicon;
+use std::borrow::Cow;
 
 /// What a speech-act verb needs around it to be read as one.
 #[derive(Debug, Clone, Copy)]
@@ -180,7 +181,7 @@ pub fn mark_reported_speech_acts(doc: &Document, ctx: &Context, content: &mut [u
         if s.end < s.start + 4 || content[s.start..s.end].iter().any(|&l| l != 0) {
             continue;
         }
-        let lower = |i: usize| doc.slice(doc.tokens[i].span).to_lowercase();
+        let lower = |i: usize| crate::lexicon::lowercase(doc.slice(doc.tokens[i].span));
         let last = doc.slice(doc.tokens[s.end - 1].span);
         if last == "?" || last == ":" {
             continue;
@@ -314,7 +315,7 @@ fn is_determiner(lower: &str) -> bool {
 pub fn add_subjects(doc: &Document, ctx: &Context, acts: &[Act], roles: &mut [usize]) {
     let kind = |k: RoleKind| ROLE_KINDS.iter().position(|&x| x == k).expect("a role");
     let (speaker, addressee) = (kind(RoleKind::Speaker), kind(RoleKind::Addressee));
-    let lower = |i: usize| doc.slice(doc.tokens[i].span).to_lowercase();
+    let lower = |i: usize| crate::lexicon::lowercase(doc.slice(doc.tokens[i].span));
     for a in acts {
         let s = &ctx.sentences[a.sentence];
         let has = |roles: &[usize], k: usize| {
@@ -364,7 +365,7 @@ pub fn add_subjects(doc: &Document, ctx: &Context, acts: &[Act], roles: &mut [us
 /// quotation.
 pub fn speaking_subject(doc: &Document, ctx: &Context, si: usize) -> Option<(usize, usize)> {
     let s = &ctx.sentences[si];
-    let lower = |i: usize| doc.slice(doc.tokens[i].span).to_lowercase();
+    let lower = |i: usize| crate::lexicon::lowercase(doc.slice(doc.tokens[i].span));
     if opens_prefield(&lower(s.start)) {
         return None;
     }
@@ -384,18 +385,18 @@ const MIN_SUBJECT_CUE_SCORE: u8 = 2;
 /// The noun phrase starting at token `k` (before `end`): a pronoun, a run of
 /// capitalised words (stopping before a genitive that opens the next phrase:
 /// `Putin | Nordkoreas Führung`), or a determiner with adjectives and nouns.
-fn noun_phrase_at(
-    doc: &Document,
+fn noun_phrase_at<'d>(
+    doc: &'d Document,
     ctx: &Context,
     k: usize,
     end: usize,
-    lower: &impl Fn(usize) -> String,
+    lower: &impl Fn(usize) -> Cow<'d, str>,
 ) -> Option<(usize, usize)> {
     if k >= end || ctx.tokens[k].depth > 0 {
         return None;
     }
     let first = lower(k);
-    if matches!(first.as_str(), "er" | "sie") {
+    if matches!(&*first, "er" | "sie") {
         return Some((k, k + 1));
     }
     let mut i = k;
@@ -421,13 +422,13 @@ fn noun_phrase_at(
 }
 
 /// Whether token `i` of the sentence `[start, end)` is a speech-act verb heading a main clause.
-fn speech_act_at(
-    doc: &Document,
+fn speech_act_at<'d>(
+    doc: &'d Document,
     ctx: &Context,
     start: usize,
     end: usize,
     i: usize,
-    lower: &impl Fn(usize) -> String,
+    lower: &impl Fn(usize) -> Cow<'d, str>,
 ) -> bool {
     let t = &ctx.tokens[i];
     // Verbs are lowercase and outside quotation marks; most words are neither

@@ -47,6 +47,9 @@ pub(crate) struct WordFacts {
     pub clause_punct: bool,
     /// The lowercase form ends in `n`.
     pub ends_n: bool,
+    /// The word-shape code of the proper-noun classifier (`entities::propn`),
+    /// for the entity stage.
+    pub propn_shape: u8,
     /// The lowercase form has `zu` inside (`einzubringen`): with `ends_n`, a
     /// `zu`-infinitive by its letters.
     pub zu_inside: bool,
@@ -115,12 +118,28 @@ impl WordFacts {
             ),
             clause_punct: matches!(word, "," | ":" | ";" | "–" | "—" | "-" | "(" | ")"),
             ends_n: lower.ends_with('n'),
+            // Below 128 (see `propn::shape`).
+            propn_shape: crate::entities::propn::shape(word) as u8,
             zu_inside: lower.len() >= 7
                 && lower.as_bytes()[2..lower.len() - 3]
                     .windows(2)
                     .any(|w| w == b"zu"),
         }
     }
+}
+
+/// What the entity stage needs of a token that the quotation stage already
+/// knows: the hash of its lowercase form (as `entities::propn` hashes it),
+/// its Brown cluster ([`lexicon::cluster_id`] of the form as written) and
+/// its proper-noun word shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WordKey {
+    /// FNV-1a hash of the lowercase form.
+    pub lower: u64,
+    /// Brown cluster of the form as written.
+    pub cluster: Option<u64>,
+    /// `entities::propn::shape` of the form.
+    pub shape: u8,
 }
 
 /// A thread's cache: facts by form, valid for the cue table `cues`.
