@@ -22,6 +22,7 @@
 use super::context::{is_attribution_word, Context};
 use super::labels::{mark, type_index};
 use crate::document::{Document, QuoteType};
+use std::borrow::Cow;
 
 /// A noun that makes `nach …` an attribution (beyond the attribution words of
 /// the context): opinion, estimate and investigation nouns.
@@ -94,14 +95,16 @@ fn inflected(lower: &str) -> bool {
 /// Expertenmeinung vor allem dann, …`) splits the content around it.
 pub fn mark_according_to(doc: &Document, ctx: &Context, content: &mut [usize]) {
     let indirect = type_index(QuoteType::Indirect);
-    let lower = |i: usize| doc.slice(doc.tokens[i].span).to_lowercase();
+    // Borrowed where the word is lowercase ASCII already: the scan below asks
+    // for every word of every content-less sentence.
+    let lower = |i: usize| crate::lexicon::lowercase(doc.slice(doc.tokens[i].span));
     let capitalised = |i: usize| matches!(ctx.tokens[i].shape, 1..=3);
     for s in &ctx.sentences {
         if s.end - s.start < 5 || content[s.start..s.end].iter().any(|&l| l != 0) {
             continue;
         }
         let mut end = s.end;
-        while end > s.start && matches!(lower(end - 1).as_str(), "." | "!" | "?" | ":") {
+        while end > s.start && matches!(lower(end - 1).as_ref(), "." | "!" | "?" | ":") {
             end -= 1;
         }
         if lower(s.end - 1) == "?" || ctx.tokens[s.start].depth > 0 {
@@ -114,7 +117,7 @@ pub fn mark_according_to(doc: &Document, ctx: &Context, content: &mut [usize]) {
             continue;
         }
         let inner = (s.start + 2..end).find_map(|i| {
-            (lower(i) == "nach" && ctx.tokens[i].depth == 0)
+            (doc.slice(doc.tokens[i].span).eq_ignore_ascii_case("nach") && ctx.tokens[i].depth == 0)
                 .then(|| source_phrase_end(ctx, i, end, &lower, &capitalised))
                 .flatten()
                 .map(|k| (i, k))
@@ -131,11 +134,11 @@ pub fn mark_according_to(doc: &Document, ctx: &Context, content: &mut [usize]) {
 /// The end of the source phrase of `nach` at `at` (`nach Angaben der
 /// italienischen Luftfahrtbehörde ENAC`): the first token after it, if `nach`
 /// opens an attribution.
-fn source_phrase_end(
+fn source_phrase_end<'a>(
     ctx: &Context,
     at: usize,
     end: usize,
-    lower: &impl Fn(usize) -> String,
+    lower: &impl Fn(usize) -> Cow<'a, str>,
     capitalised: &impl Fn(usize) -> bool,
 ) -> Option<usize> {
     // `nach` + up to two articles, adjectives or a genitive name + the noun.
@@ -147,7 +150,7 @@ fn source_phrase_end(
     }
     // `Ermittlungen` is a time (`nach umfangreichen Ermittlungen`) unless a source follows.
     if lower(noun).ends_with("ermittlungen")
-        && !(noun + 1 < end && matches!(lower(noun + 1).as_str(), "der" | "des" | "von"))
+        && !(noun + 1 < end && matches!(lower(noun + 1).as_ref(), "der" | "des" | "von"))
     {
         return None;
     }
@@ -173,11 +176,11 @@ fn source_phrase_end(
 
 /// The first token after a sentence-opening attribution phrase in `start..end`
 /// (the finite verb), if the sentence opens with one.
-fn opening_phrase_end(
+fn opening_phrase_end<'a>(
     ctx: &Context,
     start: usize,
     end: usize,
-    lower: &impl Fn(usize) -> String,
+    lower: &impl Fn(usize) -> Cow<'a, str>,
     capitalised: &impl Fn(usize) -> bool,
 ) -> Option<usize> {
     if lower(start) == "nach" {
@@ -186,7 +189,7 @@ fn opening_phrase_end(
     // `Seiner Meinung nach`, `Dem Vernehmen nach`: determiner, noun, `nach`.
     let det = lower(start);
     let postposed = matches!(
-        det.as_str(),
+        det.as_ref(),
         "seiner" | "ihrer" | "meiner" | "unserer" | "dem" | "deren"
     ) && start + 3 < end
         && capitalised(start + 1)
