@@ -159,22 +159,10 @@ pub fn mark_confirmed_reports(doc: &Document, ctx: &Context, content: &mut [usiz
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quotes::rule_test::{chunk_texts, segmented};
+    use crate::quotes::rule_test::{marked_texts_cued, segmented};
 
     fn marked(text: &str) -> Vec<String> {
-        let (doc, mut ctx) = segmented(text);
-        // The test context has no cue table: give the speech verbs a cue score.
-        for t in &mut ctx.tokens {
-            if t.cue_lemma.is_some() {
-                t.cue_score = 5;
-            }
-        }
-        let mut content = vec![0; doc.tokens.len()];
-        mark_confirmed_reports(&doc, &ctx, &mut content);
-        chunk_texts(&doc, &content)
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect()
+        marked_texts_cued(text, mark_confirmed_reports)
     }
 
     #[test]

@@ -32,9 +32,32 @@ pub fn chunk_texts(doc: &Document, content: &[usize]) -> Vec<(usize, String)> {
 /// The texts of the chunks `rule` marks in `text`, starting from all-`O` labels.
 pub fn marked_texts(text: &str, rule: impl Fn(&Document, &Context, &mut [usize])) -> Vec<String> {
     let (doc, ctx) = segmented(text);
+    texts_marked_in(&doc, &ctx, rule)
+}
+
+/// [`marked_texts`] with every speech verb of the lexicon scored as a cue (the
+/// test context has no learned cue table), for rules that ask for cue verbs.
+pub fn marked_texts_cued(
+    text: &str,
+    rule: impl Fn(&Document, &Context, &mut [usize]),
+) -> Vec<String> {
+    let (doc, mut ctx) = segmented(text);
+    for t in &mut ctx.tokens {
+        if t.cue_lemma.is_some() {
+            t.cue_score = 5;
+        }
+    }
+    texts_marked_in(&doc, &ctx, rule)
+}
+
+fn texts_marked_in(
+    doc: &Document,
+    ctx: &Context,
+    rule: impl Fn(&Document, &Context, &mut [usize]),
+) -> Vec<String> {
     let mut content = vec![0; doc.tokens.len()];
-    rule(&doc, &ctx, &mut content);
-    chunk_texts(&doc, &content)
+    rule(doc, ctx, &mut content);
+    chunk_texts(doc, &content)
         .into_iter()
         .map(|(_, t)| t)
         .collect()

@@ -223,38 +223,27 @@ mod tests {
         assert!(after_rule("Es regnete, so dass die Lage ernst sei.", false).is_empty());
     }
 
-    fn after_verb_rule(text: &str) -> Vec<String> {
-        crate::quotes::rule_test::marked_texts(text, mark_trailing_verb)
-    }
-
     #[test]
     fn a_trailing_verb_first_reporting_clause_reports_the_main_clause() {
-        // The test context has no cue table: give the verbs a cue score.
-        let (doc, mut ctx) = crate::quotes::rule_test::segmented(
-            "Der Umsatz wird 278 Millionen Euro betragen, teilte das Unternehmen mit. \
-             Suha Arafat, die Witwe, forderte Aufklärung. \
-             Um die Epidemie einzudämmen, forderte die WHO Impfungen. \
-             Die Kamera ist ausgefallen, das teilte später der Leiter, Bagus Puruhito, mit.",
-        );
-        for t in &mut ctx.tokens {
-            if t.cue_lemma.is_some() {
-                t.cue_score = 5;
-            }
-        }
-        let mut content = vec![0; doc.tokens.len()];
-        mark_trailing_verb(&doc, &ctx, &mut content);
-        let texts: Vec<String> = crate::quotes::rule_test::chunk_texts(&doc, &content)
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect();
+        let marked =
+            |text: &str| crate::quotes::rule_test::marked_texts_cued(text, mark_trailing_verb);
         assert_eq!(
-            texts,
+            marked(
+                "Der Umsatz wird 278 Millionen Euro betragen, teilte das Unternehmen mit. \
+                 Suha Arafat, die Witwe, forderte Aufklärung. \
+                 Um die Epidemie einzudämmen, forderte die WHO Impfungen. \
+                 Die Kamera ist ausgefallen, das teilte später der Leiter, Bagus Puruhito, mit."
+            ),
             [
                 "Der Umsatz wird 278 Millionen Euro betragen",
                 "Die Kamera ist ausgefallen"
             ]
         );
         // Without a cue score nothing is a reporting verb.
-        assert!(after_verb_rule("Der Umsatz steigt, teilte das Unternehmen mit.").is_empty());
+        let plain = crate::quotes::rule_test::marked_texts(
+            "Der Umsatz steigt, teilte das Unternehmen mit.",
+            mark_trailing_verb,
+        );
+        assert!(plain.is_empty());
     }
 }
