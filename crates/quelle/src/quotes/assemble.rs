@@ -12,8 +12,12 @@ use super::labels::{kind_of, RoleKind, ROLE_KINDS};
 use crate::document::{Document, Quote, QuoteType, Role};
 use crate::span::Span;
 
-/// How many sentences back a quotation without its own speaker looks for the last one.
-const MAX_SPEAKER_DISTANCE: usize = 4;
+/// How many sentences after the last quotation with a speaker a quotation
+/// without its own speaker still continues it. A chain of continuations goes on
+/// sentence by sentence; a gap of a sentence without quotation ends it (4-fold
+/// CV over train: counted from the speaker's mention, 4 sentences, Joint 0.6926;
+/// from the last quotation, 1 sentence, 0.6948, Roles 0.5930 → 0.6025).
+const MAX_SPEAKER_DISTANCE: usize = 1;
 
 /// A run of tokens `[start, end)` with one kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -221,6 +225,8 @@ pub fn assemble(
     }
     let in_content = |i: usize| covered[i];
     let mut last_speaker: Option<(usize, usize)> = None;
+    // The last sentence of the last quotation with a speaker.
+    let mut last_quoted_sentence = 0;
     for d in &mut drafts {
         let first_tok = d.content[0].0;
         let last_tok = d.content.last().expect("non-empty").1 - 1;
@@ -310,11 +316,10 @@ pub fn assemble(
         if let Some(sp) = d.speaker {
             d.speaker = Some(trim_attributed_speaker(doc, sp));
         }
-        // Without a speaker of its own, a quotation continues the last speaker (within a few sentences).
+        // Without a speaker of its own, a quotation continues the last speaker (right after it).
         if d.speaker.is_none() {
-            d.speaker = last_speaker.filter(|&(s, _)| {
-                s0.saturating_sub(ctx.tokens[s].sentence) <= MAX_SPEAKER_DISTANCE
-            });
+            d.speaker = last_speaker
+                .filter(|_| s0.saturating_sub(last_quoted_sentence) <= MAX_SPEAKER_DISTANCE);
         }
         // A continuation right after a sentence whose subject speaks, without
         // a quotation there, continues that subject.
@@ -328,6 +333,7 @@ pub fn assemble(
         }
         if d.speaker.is_some() {
             last_speaker = d.speaker;
+            last_quoted_sentence = ctx.tokens[last_tok].sentence;
         }
     }
     add_nested(ctx, &mut drafts);
