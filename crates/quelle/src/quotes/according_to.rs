@@ -19,7 +19,7 @@
 //! source (`von`, `aus`), attributive adjectives and capitalised words, and
 //! stops at the first other word.
 
-use super::context::{is_attribution_word, Context};
+use super::context::{is_attribution_word, trim_end, Context};
 use super::labels::{mark, type_index};
 use crate::document::{Document, QuoteType};
 use std::borrow::Cow;
@@ -95,30 +95,24 @@ fn inflected(lower: &str) -> bool {
 /// Expertenmeinung vor allem dann, …`) splits the content around it.
 pub fn mark_according_to(doc: &Document, ctx: &Context, content: &mut [usize]) {
     let indirect = type_index(QuoteType::Indirect);
-    // Borrowed where the word is lowercase ASCII already: the scan below asks
-    // for every word of every content-less sentence.
-    let lower = |i: usize| crate::lexicon::lowercase(doc.slice(doc.tokens[i].span));
-    let capitalised = |i: usize| matches!(ctx.tokens[i].shape, 1..=3);
+    let w = Words { doc, ctx };
     for s in &ctx.sentences {
         if s.end - s.start < 5 || content[s.start..s.end].iter().any(|&l| l != 0) {
             continue;
         }
-        let mut end = s.end;
-        while end > s.start && matches!(lower(end - 1).as_ref(), "." | "!" | "?" | ":") {
-            end -= 1;
-        }
-        if lower(s.end - 1) == "?" || ctx.tokens[s.start].depth > 0 {
+        let end = trim_end(doc, s.start, s.end, &[".", "!", "?", ":"]);
+        if w.text(s.end - 1) == "?" || ctx.tokens[s.start].depth > 0 {
             continue;
         }
-        if let Some(verb) = opening_phrase_end(ctx, s.start, end, &lower, &capitalised) {
+        if let Some(verb) = w.opening_phrase_end(s.start, end) {
             if verb + 2 < end {
                 mark(content, indirect, verb, end);
             }
             continue;
         }
         let inner = (s.start + 2..end).find_map(|i| {
-            (doc.slice(doc.tokens[i].span).eq_ignore_ascii_case("nach") && ctx.tokens[i].depth == 0)
-                .then(|| source_phrase_end(ctx, i, end, &lower, &capitalised))
+            (w.text(i).eq_ignore_ascii_case("nach") && ctx.tokens[i].depth == 0)
+                .then(|| w.source_phrase_end(i, end))
                 .flatten()
                 .map(|k| (i, k))
         });
@@ -131,71 +125,84 @@ pub fn mark_according_to(doc: &Document, ctx: &Context, content: &mut [usize]) {
     }
 }
 
-/// The end of the source phrase of `nach` at `at` (`nach Angaben der
-/// italienischen Luftfahrtbehörde ENAC`): the first token after it, if `nach`
-/// opens an attribution.
-fn source_phrase_end<'a>(
-    ctx: &Context,
-    at: usize,
-    end: usize,
-    lower: &impl Fn(usize) -> Cow<'a, str>,
-    capitalised: &impl Fn(usize) -> bool,
-) -> Option<usize> {
-    // `nach` + up to two articles, adjectives or a genitive name + the noun.
-    let noun = (at + 1..(at + 4).min(end)).find(|&i| is_source_noun(&lower(i)))?;
-    let between_ok =
-        (at + 1..noun).all(|i| !capitalised(i) || (i + 1 == noun && lower(i).ends_with('s')));
-    if !between_ok || !capitalised(noun) {
-        return None;
-    }
-    // `Ermittlungen` is a time (`nach umfangreichen Ermittlungen`) unless a source follows.
-    if lower(noun).ends_with("ermittlungen")
-        && !(noun + 1 < end && matches!(lower(noun + 1).as_ref(), "der" | "des" | "von"))
-    {
-        return None;
-    }
-    // The source after the noun: `der italienischen Luftfahrtbehörde ENAC`.
-    let mut k = noun + 1;
-    let mut after_article = false;
-    while k < end {
-        let w = lower(k);
-        if is_function_word(&w) {
-            after_article = true;
-        } else if capitalised(k) || ctx.tokens[k].depth > 0 || ctx.tokens[k].shape == 5 {
-            after_article = false;
-        } else if after_article && inflected(&w) && k + 1 < end && capitalised(k + 1) {
-            // An adjective between an article and its noun.
-        } else {
-            break;
-        }
-        k += 1;
-    }
-    // A word must follow, not punctuation (`Nach Angaben der Polizei, die …`).
-    (k < end && ctx.tokens[k].shape == 0 && !ctx.tokens[k].clause_punct).then_some(k)
+/// The words of a document and their facts, as the phrase scans read them.
+struct Words<'a> {
+    doc: &'a Document,
+    ctx: &'a Context,
 }
 
-/// The first token after a sentence-opening attribution phrase in `start..end`
-/// (the finite verb), if the sentence opens with one.
-fn opening_phrase_end<'a>(
-    ctx: &Context,
-    start: usize,
-    end: usize,
-    lower: &impl Fn(usize) -> Cow<'a, str>,
-    capitalised: &impl Fn(usize) -> bool,
-) -> Option<usize> {
-    if lower(start) == "nach" {
-        return source_phrase_end(ctx, start, end, lower, capitalised);
+impl<'a> Words<'a> {
+    /// Token `i` as written.
+    fn text(&self, i: usize) -> &'a str {
+        self.doc.slice(self.doc.tokens[i].span)
     }
-    // `Seiner Meinung nach`, `Dem Vernehmen nach`: determiner, noun, `nach`.
-    let det = lower(start);
-    let postposed = matches!(
-        det.as_ref(),
-        "seiner" | "ihrer" | "meiner" | "unserer" | "dem" | "deren"
-    ) && start + 3 < end
-        && capitalised(start + 1)
-        && is_source_noun(&lower(start + 1))
-        && lower(start + 2) == "nach";
-    (postposed && ctx.tokens[start + 3].shape == 0).then_some(start + 3)
+
+    /// Token `i` in lower case, borrowed where it is lowercase ASCII already:
+    /// the inner-phrase scan asks for every word of every content-less sentence.
+    fn lower(&self, i: usize) -> Cow<'a, str> {
+        crate::lexicon::lowercase(self.text(i))
+    }
+
+    /// A capitalised word, an all-caps word or a number.
+    fn capitalised(&self, i: usize) -> bool {
+        matches!(self.ctx.tokens[i].shape, 1..=3)
+    }
+
+    /// The end of the source phrase of `nach` at `at` (`nach Angaben der
+    /// italienischen Luftfahrtbehörde ENAC`): the first token after it, if
+    /// `nach` opens an attribution.
+    fn source_phrase_end(&self, at: usize, end: usize) -> Option<usize> {
+        let tokens = &self.ctx.tokens;
+        // `nach` + up to two articles, adjectives or a genitive name + the noun.
+        let noun = (at + 1..(at + 4).min(end)).find(|&i| is_source_noun(&self.lower(i)))?;
+        let between_ok = (at + 1..noun)
+            .all(|i| !self.capitalised(i) || (i + 1 == noun && self.lower(i).ends_with('s')));
+        if !between_ok || !self.capitalised(noun) {
+            return None;
+        }
+        // `Ermittlungen` is a time (`nach umfangreichen Ermittlungen`) unless a source follows.
+        if self.lower(noun).ends_with("ermittlungen")
+            && !(noun + 1 < end && matches!(self.lower(noun + 1).as_ref(), "der" | "des" | "von"))
+        {
+            return None;
+        }
+        // The source after the noun: `der italienischen Luftfahrtbehörde ENAC`.
+        let mut k = noun + 1;
+        let mut after_article = false;
+        while k < end {
+            let w = self.lower(k);
+            if is_function_word(&w) {
+                after_article = true;
+            } else if self.capitalised(k) || tokens[k].depth > 0 || tokens[k].shape == 5 {
+                after_article = false;
+            } else if after_article && inflected(&w) && k + 1 < end && self.capitalised(k + 1) {
+                // An adjective between an article and its noun.
+            } else {
+                break;
+            }
+            k += 1;
+        }
+        // A word must follow, not punctuation (`Nach Angaben der Polizei, die …`).
+        (k < end && tokens[k].shape == 0 && !tokens[k].clause_punct).then_some(k)
+    }
+
+    /// The first token after a sentence-opening attribution phrase in
+    /// `start..end` (the finite verb), if the sentence opens with one.
+    fn opening_phrase_end(&self, start: usize, end: usize) -> Option<usize> {
+        let first = self.lower(start);
+        if first == "nach" {
+            return self.source_phrase_end(start, end);
+        }
+        // `Seiner Meinung nach`, `Dem Vernehmen nach`: determiner, noun, `nach`.
+        let postposed = matches!(
+            first.as_ref(),
+            "seiner" | "ihrer" | "meiner" | "unserer" | "dem" | "deren"
+        ) && start + 3 < end
+            && self.capitalised(start + 1)
+            && is_source_noun(&self.lower(start + 1))
+            && self.lower(start + 2) == "nach";
+        (postposed && self.ctx.tokens[start + 3].shape == 0).then_some(start + 3)
+    }
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 //! [`super::infinitives::is_governor`]): `Wie lange es dauert, …` is a question
 //! of degree, not a report.
 
-use super::context::Context;
+use super::context::{trim_end, Context};
 use super::infinitives::is_governor;
 use super::labels::{mark, type_index};
 use crate::document::{Document, QuoteType};
@@ -29,10 +29,7 @@ pub fn mark_as_clauses(doc: &Document, ctx: &Context, content: &mut [usize]) {
         if s.end - s.start < 6 || content[s.start..s.end].iter().any(|&l| l != 0) {
             continue;
         }
-        let mut end = s.end;
-        while end > s.start && matches!(text(end - 1), "." | "!" | "?" | ":") {
-            end -= 1;
-        }
+        let end = trim_end(doc, s.start, s.end, &[".", "!", "?", ":"]);
         if text(s.end - 1) == "?" {
             continue;
         }

@@ -7,7 +7,7 @@
 //! around the cue), lets subjunctive and reportative continuations inherit the
 //! last speaker, and adds quoted passages nested inside other quotations.
 
-use super::context::Context;
+use super::context::{trim_end, Context};
 use super::labels::{kind_of, RoleKind, ROLE_KINDS};
 use crate::document::{Document, Quote, QuoteType, Role};
 use crate::span::Span;
@@ -159,10 +159,7 @@ pub fn complete_reporting_clauses(doc: &Document, ctx: &Context, content: &mut [
         {
             continue;
         }
-        let mut end = s.end;
-        while end > a + 2 && matches!(doc.slice(doc.tokens[end - 1].span), "." | "!" | "?") {
-            end -= 1;
-        }
+        let end = trim_end(doc, a + 2, s.end, &[".", "!", "?"]);
         if end < a + 5 {
             continue;
         }
@@ -382,10 +379,7 @@ fn complete_attribution(doc: &Document, ctx: &Context, d: &mut Draft) {
         _ => return,
     };
     let phrase_start = if word(cue) == "nach" { cue } else { ce };
-    let mut end = sent.end;
-    while end > phrase_end && matches!(doc.slice(doc.tokens[end - 1].span), "." | "!" | "?") {
-        end -= 1;
-    }
+    let end = trim_end(doc, phrase_end, sent.end, &[".", "!", "?"]);
     if end <= phrase_end || phrase_start < ce {
         return;
     }
@@ -444,10 +438,7 @@ fn complete_postposed_nach(doc: &Document, ctx: &Context, d: &mut Draft) {
         start -= 1;
     }
     let first = d.content.iter().map(|c| c.0).min().unwrap_or(start);
-    let mut end = sent.end;
-    while end > cue + 1 && matches!(doc.slice(doc.tokens[end - 1].span), "." | "!" | "?") {
-        end -= 1;
-    }
+    let end = trim_end(doc, cue + 1, sent.end, &[".", "!", "?"]);
     if first >= start || end <= cue + 1 {
         return;
     }
@@ -516,9 +507,7 @@ fn frame_around(
     while start < end && is_punct(start) {
         start += 1;
     }
-    while end > start && doc.slice(doc.tokens[end - 1].span) == "." {
-        end -= 1;
-    }
+    let end = trim_end(doc, start, end, &["."]);
     (start < end).then_some((start, end))
 }
 

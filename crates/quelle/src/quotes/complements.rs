@@ -11,7 +11,7 @@
 //! indirect speech running to the sentence end; the role tagger then finds its
 //! speaker in the main clause.
 
-use super::context::Context;
+use super::context::{trim_end, Context};
 use super::infinitives::is_governor;
 use super::labels::{mark, type_index};
 use crate::document::{Document, QuoteType};
@@ -79,10 +79,7 @@ pub fn mark_complement_clauses(doc: &Document, ctx: &Context, content: &mut [usi
         if doc.slice(doc.tokens[s.end - 1].span) == "?" {
             continue;
         }
-        let mut end = s.end;
-        while end > d && matches!(doc.slice(doc.tokens[end - 1].span), "." | "!") {
-            end -= 1;
-        }
+        let end = trim_end(doc, d, s.end, &[".", "!"]);
         if end < d + 3 {
             continue;
         }

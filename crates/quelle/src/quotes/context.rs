@@ -278,6 +278,16 @@ pub(super) fn is_channel_word(lower: &str) -> bool {
     })
 }
 
+/// `end` moved back over the tokens in `punct` that close the range
+/// `lo..end` (`Er kam.` → before `.`), never below `lo`: where content or a
+/// frame stops before the sentence's final punctuation.
+pub(super) fn trim_end(doc: &Document, lo: usize, mut end: usize, punct: &[&str]) -> usize {
+    while end > lo && punct.contains(&doc.slice(doc.tokens[end - 1].span)) {
+        end -= 1;
+    }
+    end
+}
+
 /// Prepositions and nouns that attribute a statement without a speech verb:
 /// `laut`, `zufolge`, `nach Angaben`, `einem Bericht zufolge`, `nach Ansicht`.
 pub(super) fn is_attribution_word(lower: &str) -> bool {

@@ -25,13 +25,17 @@ use super::context::Context;
 use super::labels::{mark, type_index};
 use crate::document::{Document, QuoteType, TokenKind};
 
-/// Words that may open the speaker after `so`: articles and possessives (a
-/// capitalised word, a name or a noun, may too).
-fn opens_speaker(lower: &str) -> bool {
-    matches!(
-        lower,
-        "der" | "die" | "das" | "ein" | "eine" | "einer" | "sein" | "seine" | "ihr" | "ihre"
-    )
+/// Whether token `i` may open the speaker of a trailing reporting clause: a
+/// capitalised word (a name or a noun), an article or a possessive.
+fn opens_speaker(doc: &Document, i: usize) -> bool {
+    let word = doc.slice(doc.tokens[i].span);
+    let capital = doc.tokens[i].kind == TokenKind::Word
+        && word.chars().next().is_some_and(char::is_uppercase);
+    capital
+        || matches!(
+            word.to_lowercase().as_str(),
+            "der" | "die" | "das" | "ein" | "eine" | "einer" | "sein" | "seine" | "ihr" | "ihre"
+        )
 }
 
 /// The comma of a trailing `, so X` in tokens `start..end` (a sentence), if any:
@@ -43,11 +47,7 @@ fn trailing_so(doc: &Document, ctx: &Context, start: usize, end: usize) -> Optio
     let text = |i: usize| doc.slice(doc.tokens[i].span);
     let comma = (start + 1..end.saturating_sub(2))
         .find(|&i| text(i) == "," && ctx.tokens[i].depth == 0 && text(i + 1) == "so")?;
-    let next = comma + 2;
-    let word = text(next);
-    let capital = doc.tokens[next].kind == TokenKind::Word
-        && word.chars().next().is_some_and(char::is_uppercase);
-    (capital || opens_speaker(&word.to_lowercase())).then_some(comma)
+    opens_speaker(doc, comma + 2).then_some(comma)
 }
 
 /// Cuts `, so X` off content chunks that run over it and types their part of
@@ -117,8 +117,9 @@ fn opens_subordinate(lower: &str) -> bool {
 
 /// The comma of a trailing reporting clause opened by its finite verb
 /// (`…, teilte das Unternehmen mit.`, `…, berichtete die Zeitung Sankei
-/// Shimbun.`): the last comma outside quotation marks followed by a speech
-/// verb and a speaker (an article or a capitalised word).
+/// Shimbun.`): the first comma outside quotation marks, followed by a speech
+/// verb (after `das`/`dies`, if any) and a speaker (an article or a
+/// capitalised word, after a time adverb, if any).
 fn trailing_verb(doc: &Document, ctx: &Context, start: usize, end: usize) -> Option<usize> {
     let text = |i: usize| doc.slice(doc.tokens[i].span);
     // The first comma: the part before must be one main clause, with no comma
@@ -147,10 +148,7 @@ fn trailing_verb(doc: &Document, ctx: &Context, start: usize, end: usize) -> Opt
         return None;
     }
     let next = super::anaphoric::speaker_start(doc, verb + 1, end);
-    let word = text(next);
-    let capital = doc.tokens[next].kind == TokenKind::Word
-        && word.chars().next().is_some_and(char::is_uppercase);
-    (capital || opens_speaker(&word.to_lowercase())).then_some(comma)
+    opens_speaker(doc, next).then_some(comma)
 }
 
 /// Marks the part before a trailing verb-first reporting clause as indirect
