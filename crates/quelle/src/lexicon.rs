@@ -55,7 +55,7 @@ fn read4(b: &[u8], at: usize) -> u64 {
 
 /// The hash of a word's bytes, as [`WordHasher`] computes it.
 #[inline]
-fn word_hash(b: &[u8]) -> u64 {
+pub(crate) fn word_hash(b: &[u8]) -> u64 {
     let mut h = WordHasher(0);
     h.write(b);
     h.0

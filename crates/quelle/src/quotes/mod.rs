@@ -17,6 +17,7 @@ pub mod context;
 pub mod cues;
 mod feature_table;
 pub mod features;
+pub(crate) mod form_table;
 mod infinitives;
 pub mod labels;
 pub mod marks;

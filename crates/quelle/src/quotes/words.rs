@@ -8,7 +8,8 @@
 //! only saves recomputing them, so results do not depend on it.
 
 use super::cues::CueTable;
-use crate::lexicon::{self, Subjunctive, WordMap};
+use super::form_table::FormTable;
+use crate::lexicon::{self, Subjunctive};
 use crate::model::hash::hash_bytes;
 use std::cell::RefCell;
 
@@ -143,49 +144,40 @@ pub(crate) struct WordKey {
 }
 
 /// A thread's cache: facts by form, valid for the cue table `cues`.
-#[derive(Default)]
 struct Cache {
     cues: u64,
-    map: WordMap<Box<str>, WordFacts>,
+    map: FormTable,
 }
 
 thread_local! {
-    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+    static CACHE: RefCell<Cache> = RefCell::new(Cache {
+        cues: 0,
+        map: FormTable::new(CAPACITY),
+    });
 }
 
 /// Appends the facts of every word to `out`, in order.
 pub(crate) fn facts_of<'w>(
-    words: impl Iterator<Item = &'w str>,
+    words: impl Iterator<Item = &'w str> + Clone,
     cues: &CueTable,
     out: &mut Vec<WordFacts>,
 ) {
-    let mut words = words.peekable();
     let cached = CACHE.try_with(|cache| {
         let Ok(mut cache) = cache.try_borrow_mut() else {
-            return;
+            return false;
         };
         let cache = &mut *cache;
         if cache.cues != cues.id() {
             cache.map.clear();
             cache.cues = cues.id();
         }
-        for w in words.by_ref() {
-            let f = match cache.map.get(w) {
-                Some(f) => *f,
-                None => {
-                    let f = WordFacts::of(w, cues);
-                    if cache.map.len() >= CAPACITY {
-                        cache.map.clear();
-                    }
-                    cache.map.insert(w.into(), f);
-                    f
-                }
-            };
-            out.push(f);
-        }
+        cache
+            .map
+            .lookup_all(words.clone(), out, |w| WordFacts::of(w, cues));
+        true
     });
-    // Without the cache (a thread shutting down): compute what is left.
-    if cached.is_err() || words.peek().is_some() {
+    // Without the cache (a thread shutting down, or a nested call): compute.
+    if cached != Ok(true) {
         out.extend(words.map(|w| WordFacts::of(w, cues)));
     }
 }
