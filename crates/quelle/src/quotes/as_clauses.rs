@@ -25,6 +25,8 @@ fn ends_in_governor(ctx: &Context, a: usize, b: usize) -> bool {
 pub fn mark_as_clauses(doc: &Document, ctx: &Context, content: &mut [usize]) {
     let indirect = type_index(QuoteType::Indirect);
     let text = |i: usize| doc.slice(doc.tokens[i].span);
+    // The sentence's commas outside quotation marks (one buffer for all sentences).
+    let mut commas: Vec<usize> = Vec::new();
     for s in &ctx.sentences {
         if s.end - s.start < 6 || content[s.start..s.end].iter().any(|&l| l != 0) {
             continue;
@@ -33,9 +35,8 @@ pub fn mark_as_clauses(doc: &Document, ctx: &Context, content: &mut [usize]) {
         if text(s.end - 1) == "?" {
             continue;
         }
-        let commas: Vec<usize> = (s.start..end)
-            .filter(|&i| text(i) == "," && ctx.tokens[i].depth == 0)
-            .collect();
+        commas.clear();
+        commas.extend((s.start..end).filter(|&i| text(i) == "," && ctx.tokens[i].depth == 0));
         if text(s.start) == "Wie" {
             // The `wie` clause ends at the first comma after its verb (an
             // apposition may come before: `Wie X, Sprecher von Y, mitteilte,`).

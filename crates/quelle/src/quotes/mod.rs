@@ -271,7 +271,9 @@ impl QuoteModels {
         let l = model.labels();
         let decoder = viterbi::Constrained::new(model, |from, to| allowed(from, to, l));
         let featurizer = features::ContentFeaturizer::new(ctx);
-        let mut table = features::FeatureTable::default();
+        // Room for the longest sentence's rows (at most 50 features each): no growing.
+        let longest = ctx.sentences.iter().map(|s| s.end - s.start).max();
+        let mut table = features::FeatureTable::with_capacity(longest.unwrap_or(0), 50);
         let mut out = Vec::with_capacity(ctx.tokens.len());
         let mut prev_content = false;
         for (si, s) in ctx.sentences.iter().enumerate() {
