@@ -216,34 +216,36 @@ pub fn is_title(lower: &str) -> bool {
         "polizeisprecher",
         "regierungssprecher",
     ];
+    const ENDINGS: &[&str] = &[
+        "minister",
+        "präsident",
+        "sprecher",
+        "chef",
+        "kanzler",
+        "sekretär",
+        "vorsitzender",
+        "vorsitzende",
+        "botschafter",
+        "direktor",
+        "leiter",
+        "kommissar",
+    ];
     static SET: OnceLock<crate::lexicon::WordSet<&'static str>> = OnceLock::new();
     let exact = SET.get_or_init(|| EXACT.iter().copied().collect());
     let w = lower.rsplit('-').next().unwrap_or(lower);
     if w.len() < 3 {
         return false;
     }
-    let w = if exact.contains(w) {
-        w
-    } else {
-        strip_gender(w)
-    };
+    if exact.contains(w) {
+        return true;
+    }
+    let w = strip_gender(w);
+    // Most words end in none of the endings' last bytes: one compare each.
+    let last = w.as_bytes().last();
     exact.contains(w)
-        || [
-            "minister",
-            "präsident",
-            "sprecher",
-            "chef",
-            "kanzler",
-            "sekretär",
-            "vorsitzender",
-            "vorsitzende",
-            "botschafter",
-            "direktor",
-            "leiter",
-            "kommissar",
-        ]
-        .iter()
-        .any(|s| w.ends_with(s))
+        || ENDINGS
+            .iter()
+            .any(|s| s.as_bytes().last() == last && w.ends_with(s))
 }
 
 /// Whether a title marks someone who speaks for an institution (`Sprecher`).

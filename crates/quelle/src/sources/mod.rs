@@ -35,13 +35,15 @@ const IN_BUF: usize = 1 << (usize::BITS - 1);
 /// Whether lower-casing leaves `w` as it is. (`str::to_lowercase` maps char
 /// by char, but for `Σ`, which maps to another char anyway.)
 fn is_lower(w: &str) -> bool {
-    if w.is_ascii() {
-        return !w.bytes().any(|b| b.is_ascii_uppercase());
+    // One pass over the bytes for the usual ASCII word.
+    if w.bytes().all(|b| b < 0x80 && !b.is_ascii_uppercase()) {
+        return true;
     }
-    w.chars().all(|c| {
-        let mut l = c.to_lowercase();
-        l.next() == Some(c) && l.next().is_none()
-    })
+    !w.is_ascii()
+        && w.chars().all(|c| {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        })
 }
 
 impl<'a> Words<'a> {
