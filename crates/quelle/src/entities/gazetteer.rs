@@ -230,22 +230,44 @@ pub fn is_title(lower: &str) -> bool {
         "leiter",
         "kommissar",
     ];
-    static SET: OnceLock<crate::lexicon::WordSet<&'static str>> = OnceLock::new();
-    let exact = SET.get_or_init(|| EXACT.iter().copied().collect());
-    let w = lower.rsplit('-').next().unwrap_or(lower);
+    /// The exact titles, and the last two bytes of every title and ending as
+    /// a bitmap: most words end otherwise and need no look-up.
+    struct Titles {
+        exact: crate::lexicon::WordSet<&'static str>,
+        ends: Vec<u64>,
+    }
+    fn last_two(w: &str) -> Option<usize> {
+        let b = w.as_bytes();
+        (b.len() >= 2).then(|| usize::from(b[b.len() - 2]) << 8 | usize::from(b[b.len() - 1]))
+    }
+    static TITLES: OnceLock<Titles> = OnceLock::new();
+    let t = TITLES.get_or_init(|| {
+        let mut ends = vec![0u64; (1 << 16) / 64];
+        for k in EXACT.iter().chain(ENDINGS).filter_map(|w| last_two(w)) {
+            ends[k / 64] |= 1 << (k % 64);
+        }
+        Titles {
+            exact: EXACT.iter().copied().collect(),
+            ends,
+        }
+    });
+    let may_end = |w: &str| last_two(w).is_some_and(|k| t.ends[k / 64] & (1 << (k % 64)) != 0);
+    // After the last hyphen (a byte loop: words are short).
+    let w = match lower.bytes().rposition(|b| b == b'-') {
+        Some(h) => &lower[h + 1..],
+        None => lower,
+    };
     if w.len() < 3 {
         return false;
     }
-    if exact.contains(w) {
+    let stripped = strip_gender(w);
+    if !may_end(w) && !may_end(stripped) {
+        return false;
+    }
+    if t.exact.contains(w) {
         return true;
     }
-    let w = strip_gender(w);
-    // Most words end in none of the endings' last bytes: one compare each.
-    let last = w.as_bytes().last();
-    exact.contains(w)
-        || ENDINGS
-            .iter()
-            .any(|s| s.as_bytes().last() == last && w.ends_with(s))
+    t.exact.contains(stripped) || ENDINGS.iter().any(|s| stripped.ends_with(s))
 }
 
 /// Whether a title marks someone who speaks for an institution (`Sprecher`).

@@ -196,18 +196,31 @@ pub(crate) fn not_a_name(w: &str) -> bool {
 }
 
 /// Whether `w`, lower-cased, is a title ([`gazetteer::is_title`]), asked of
-/// most capitalised words: lower-cased on the stack where it is short ASCII.
-/// (Lower-casing char by char differs from `str::to_lowercase` only in a
-/// final `Σ`, which no title has.)
+/// most capitalised words: lower-cased on the stack, and only after the last
+/// hyphen, all a title is judged by (lower-casing keeps hyphens). Char by char,
+/// as elsewhere here: that differs from `str::to_lowercase` only in a final
+/// `Σ`, which no title has.
 fn is_title_word(w: &str) -> bool {
+    let tail = match w.bytes().rposition(|b| b == b'-') {
+        Some(h) => &w[h + 1..],
+        None => w,
+    };
     let mut buf = [0u8; 64];
-    if w.is_ascii() && w.len() <= buf.len() {
-        let b = &mut buf[..w.len()];
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
-        return gazetteer::is_title(std::str::from_utf8(b).expect("ASCII"));
+    let mut n = 0;
+    if tail.is_ascii() && tail.len() <= buf.len() {
+        n = tail.len();
+        buf[..n].copy_from_slice(tail.as_bytes());
+        buf[..n].make_ascii_lowercase();
+    } else {
+        for l in tail.chars().flat_map(char::to_lowercase) {
+            if n + l.len_utf8() > buf.len() {
+                let lower: String = tail.chars().flat_map(char::to_lowercase).collect();
+                return gazetteer::is_title(&lower);
+            }
+            n += l.encode_utf8(&mut buf[n..]).len();
+        }
     }
-    gazetteer::is_title(&w.chars().flat_map(char::to_lowercase).collect::<String>())
+    gazetteer::is_title(std::str::from_utf8(&buf[..n]).expect("whole chars"))
 }
 
 const PARTICLES: &[&str] = &[
@@ -668,10 +681,10 @@ fn titled_person(
 }
 
 /// A run of proper nouns: a new entity or a further mention of a known one.
-fn name(
+fn name<'a>(
     ix: &mut Index,
     doc: &Document,
-    run: &[&str],
+    run: &[&'a str],
     tokens: std::ops::Range<usize>,
     hint: Option<EntityKind>,
 ) -> usize {
@@ -679,12 +692,13 @@ fn name(
         doc.tokens[tokens.start].span.start,
         doc.tokens[tokens.end - 1].span.end,
     );
-    let words: Vec<String> = run.iter().map(|w| (*w).to_owned()).collect();
+    // The words are copied only where an entity keeps them.
+    let words = run;
     // Genitive of a single name: `Putins`, `Kims`.
-    let stem = |w: &str| w.strip_suffix('s').map(str::to_owned);
+    let stem = |w: &'a str| w.strip_suffix('s');
     let matches = |e: &Ent, w: &str| e.words.iter().any(|x| x == w);
     let found = if words.len() == 1 {
-        let w = &words[0];
+        let w = words[0];
         let pick = |ix: &Index, w: &str| {
             ix.ents
                 .iter()
@@ -693,7 +707,7 @@ fn name(
                 .max_by_key(|(_, e)| e.last)
                 .map(|(k, _)| k)
         };
-        pick(ix, w).or_else(|| stem(w).and_then(|s| pick(ix, &s)))
+        pick(ix, w).or_else(|| stem(w).and_then(|s| pick(ix, s)))
     } else {
         // The same name, or a fuller form of a name seen alone (`Putin` → `Wladimir Putin`).
         ix.ents
@@ -702,7 +716,8 @@ fn name(
             .filter(|(_, e)| e.kind == EntityKind::Person && e.known.is_none())
             .find(|(_, e)| {
                 e.words == words
-                    || (e.words.len() < words.len() && e.words.iter().all(|w| words.contains(w)))
+                    || (e.words.len() < words.len()
+                        && e.words.iter().all(|w| words.contains(&w.as_str())))
             })
             .map(|(k, _)| k)
     };
@@ -712,7 +727,7 @@ fn name(
         }
         if words.len() > ix.ents[e].words.len() {
             ix.ents[e].name = words.join(" ");
-            ix.ents[e].words = words;
+            ix.ents[e].words = words.iter().map(|w| (*w).to_owned()).collect();
             ix.ents[e].indexed = false;
         }
         ix.add_mention(e, span, tokens);
@@ -721,7 +736,7 @@ fn name(
     let joined = words.join(" ");
     let kind = if crate::lexicon::is_known_place(&joined) {
         EntityKind::Place
-    } else if words.iter().any(|w| ORG_WORDS.contains(&w.as_str())) {
+    } else if words.iter().any(|w| ORG_WORDS.contains(w)) {
         EntityKind::Organization
     } else if hint.is_some() {
         hint.unwrap_or(EntityKind::Person)
