@@ -154,6 +154,12 @@ fn strip_gender(lower: &str) -> &str {
 /// Whether a lower-case noun is a title or function (`präsident`, `außenministerin`,
 /// `sprecher`, `nato-generalsekretär`): what introduces or describes a person.
 pub fn is_title(lower: &str) -> bool {
+    is_title_bytes(lower.as_bytes())
+}
+
+/// [`is_title`] of the bytes of a lower-case word (so that words lower-cased
+/// into a byte buffer need no UTF-8 check).
+pub(crate) fn is_title_bytes(lower: &[u8]) -> bool {
     const EXACT: &[&str] = &[
         "präsident",
         "staatschef",
@@ -233,41 +239,47 @@ pub fn is_title(lower: &str) -> bool {
     /// The exact titles, and the last two bytes of every title and ending as
     /// a bitmap: most words end otherwise and need no look-up.
     struct Titles {
-        exact: crate::lexicon::WordSet<&'static str>,
+        exact: crate::lexicon::WordSet<&'static [u8]>,
         ends: Vec<u64>,
     }
-    fn last_two(w: &str) -> Option<usize> {
-        let b = w.as_bytes();
+    fn last_two(b: &[u8]) -> Option<usize> {
         (b.len() >= 2).then(|| usize::from(b[b.len() - 2]) << 8 | usize::from(b[b.len() - 1]))
     }
     static TITLES: OnceLock<Titles> = OnceLock::new();
     let t = TITLES.get_or_init(|| {
         let mut ends = vec![0u64; (1 << 16) / 64];
-        for k in EXACT.iter().chain(ENDINGS).filter_map(|w| last_two(w)) {
+        for k in EXACT
+            .iter()
+            .chain(ENDINGS)
+            .filter_map(|w| last_two(w.as_bytes()))
+        {
             ends[k / 64] |= 1 << (k % 64);
         }
         Titles {
-            exact: EXACT.iter().copied().collect(),
+            exact: EXACT.iter().map(|w| w.as_bytes()).collect(),
             ends,
         }
     });
-    let may_end = |w: &str| last_two(w).is_some_and(|k| t.ends[k / 64] & (1 << (k % 64)) != 0);
+    let may_end = |w: &[u8]| last_two(w).is_some_and(|k| t.ends[k / 64] & (1 << (k % 64)) != 0);
     // After the last hyphen (a byte loop: words are short).
-    let w = match lower.bytes().rposition(|b| b == b'-') {
+    let w = match lower.iter().rposition(|&b| b == b'-') {
         Some(h) => &lower[h + 1..],
         None => lower,
     };
     if w.len() < 3 {
         return false;
     }
-    let stripped = strip_gender(w);
+    let stripped = w
+        .strip_suffix(b"innen")
+        .or_else(|| w.strip_suffix(b"in"))
+        .unwrap_or(w);
     if !may_end(w) && !may_end(stripped) {
         return false;
     }
     if t.exact.contains(w) {
         return true;
     }
-    t.exact.contains(stripped) || ENDINGS.iter().any(|s| stripped.ends_with(s))
+    t.exact.contains(stripped) || ENDINGS.iter().any(|s| stripped.ends_with(s.as_bytes()))
 }
 
 /// Whether a title marks someone who speaks for an institution (`Sprecher`).

@@ -4,9 +4,9 @@
 use super::gazetteer::{self, Gazetteer, NounSource};
 use super::propn::{capitalised, LazyTags, PropnModel};
 use crate::document::{Document, Entity, EntityKind};
+use crate::lexicon::WordMap;
 use crate::quotes::words::WordKey;
 use crate::span::Span;
-use std::collections::HashMap;
 
 /// An entity under construction.
 #[derive(Debug, Clone)]
@@ -39,9 +39,9 @@ pub(crate) struct Index {
     pub by_token: Vec<Option<usize>>,
     /// The entity of each known entity (by gazetteer index), common noun
     /// (by its lower-case form) and non-person name, made on first mention.
-    by_known: HashMap<usize, usize>,
-    by_noun: HashMap<String, usize>,
-    by_name: HashMap<String, usize>,
+    by_known: WordMap<usize, usize>,
+    by_noun: WordMap<String, usize>,
+    by_name: WordMap<String, usize>,
     /// Every word of every person's name, for recognising later mentions.
     person_words: crate::lexicon::WordSet<String>,
 }
@@ -120,6 +120,7 @@ pub(crate) fn adjective_like(w: &str) -> bool {
 }
 
 /// A name with a lower-case particle joined by a hyphen: `el-Baradei`, `al-Assad`.
+#[inline]
 fn particle_name(w: &str) -> bool {
     // The particles have two or three letters, so the first hyphen must be the
     // third or fourth byte (a hyphen before it leaves no particle either way).
@@ -220,7 +221,7 @@ fn is_title_word(w: &str) -> bool {
             n += l.encode_utf8(&mut buf[n..]).len();
         }
     }
-    gazetteer::is_title(std::str::from_utf8(&buf[..n]).expect("whole chars"))
+    gazetteer::is_title_bytes(&buf[..n])
 }
 
 const PARTICLES: &[&str] = &[
