@@ -27,6 +27,9 @@ pub(crate) struct Words<'a> {
     /// Per token, what [`status`] asks of the word ([`status::marks`]): the
     /// sentences of a quotation are scanned for each of its quotations.
     marks: Vec<u32>,
+    /// Per sentence, the marks of its words together: most sentences need
+    /// no scan for a rare word.
+    sentence_marks: Vec<u32>,
 }
 
 /// Marks a range in [`Words::buf`] (no text comes near that length).
@@ -62,6 +65,11 @@ impl<'a> Words<'a> {
         (t < self.ranges.len()).then(|| self.lower(t))
     }
 
+    /// The [`status::marks`] of sentence `s`'s words together (none where not computed).
+    pub fn sentence_marks(&self, s: usize) -> u32 {
+        self.sentence_marks[s]
+    }
+
     /// The [`status::marks`] of token `t` (none where not computed or past the end).
     pub fn marks(&self, t: usize) -> u32 {
         self.marks.get(t).copied().unwrap_or(0)
@@ -70,6 +78,7 @@ impl<'a> Words<'a> {
     fn new(doc: &'a Document) -> Self {
         let mut ranges = vec![(0, 0); doc.tokens.len()];
         let mut marks = vec![0; doc.tokens.len()];
+        let mut sentence_marks = vec![0; doc.sentences.len()];
         let mut buf = String::new();
         let mut wanted = vec![false; doc.sentences.len()];
         for q in &doc.quotes {
@@ -105,6 +114,7 @@ impl<'a> Words<'a> {
                     &buf[a..]
                 };
                 marks[t] = status::marks(lw);
+                sentence_marks[s] |= marks[t];
             }
         }
         Words {
@@ -112,6 +122,7 @@ impl<'a> Words<'a> {
             buf,
             ranges,
             marks,
+            sentence_marks,
         }
     }
 }

@@ -192,18 +192,24 @@ pub(super) fn find(doc: &Document, w: &Words, q: usize) -> (Status, Option<Role>
     };
     let content_tokens = ranges(doc, Some(&quote.content));
     // Denial: `bestritten`, `wies … zurück`, `stritt … ab`, `als falsch bezeichnet`.
-    let has = |set: &[usize], mark: u32| set.iter().copied().find(|&t| w.marks(t) & mark != 0);
+    // The frame's marks together spare the scans for words it lacks.
+    let frame_marks = frame.iter().fold(0, |m, &t| m | w.marks(t));
+    let has = |mark: u32| {
+        (frame_marks & mark != 0)
+            .then(|| frame.iter().copied().find(|&t| w.marks(t) & mark != 0))
+            .flatten()
+    };
     let mut hits: Vec<usize> = frame
         .iter()
         .copied()
         .filter(|&t| w.marks(t) & DENIAL != 0)
         .collect();
     for (verb, particle) in DENIAL_PAIRS {
-        if let (Some(a), Some(b)) = (has(&frame, verb), has(&frame, particle)) {
+        if let (Some(a), Some(b)) = (has(verb), has(particle)) {
             hits.extend([a, b]);
         }
     }
-    if let (Some(a), Some(b)) = (has(&frame, FALSCH), has(&frame, CALLS)) {
+    if let (Some(a), Some(b)) = (has(FALSCH), has(CALLS)) {
         hits.extend([a, b]);
     }
     if !hits.is_empty() {
@@ -216,6 +222,9 @@ pub(super) fn find(doc: &Document, w: &Words, q: usize) -> (Status, Option<Role>
     let last = doc.sentences.partition_point(|s| s.span.start < span.end);
     let sents = first..(last + 1).min(doc.sentences.len());
     for s in sents.clone() {
+        if w.sentence_marks(s) & (UNCONFIRMED | NOT) == 0 {
+            continue;
+        }
         let toks = doc.sentences[s].tokens.clone();
         for t in toks.clone() {
             let m = w.marks(t);
@@ -243,6 +252,9 @@ pub(super) fn find(doc: &Document, w: &Words, q: usize) -> (Status, Option<Role>
         }
     }
     for s in first..last.max(first + 1).min(doc.sentences.len()) {
+        if w.sentence_marks(s) & (HEDGE | REPORTS) == 0 {
+            continue;
+        }
         for t in doc.sentences[s].tokens.clone() {
             let m = w.marks(t);
             if m & HEDGE != 0 {
@@ -262,7 +274,7 @@ pub(super) fn find(doc: &Document, w: &Words, q: usize) -> (Status, Option<Role>
         return (Status::Speculative, cue_of(doc, &spec));
     }
     // `gehen davon aus`
-    if let (Some(a), Some(b)) = (has(&frame, GO), has(&frame, AUS)) {
+    if let (Some(a), Some(b)) = (has(GO), has(AUS)) {
         return (Status::Speculative, cue_of(doc, &[a, b]));
     }
     (Status::Stated, None)
