@@ -121,19 +121,23 @@ const WORDS: &[(&[&str], u32)] = &[
 /// every word of a quotation's frame and sentences, once per quotation, and
 /// each test over the lists above cost a string comparison.
 pub(super) fn marks(lw: &str) -> u32 {
-    /// The entries of [`PREFIXES`] and [`WORDS`] by first byte: (word,
-    /// whether a prefix, mark). A word is tested only against its few.
-    type Table = Vec<Vec<(&'static str, bool, u32)>>;
+    /// The entries of [`PREFIXES`] and [`WORDS`] by first byte: the length
+    /// of the shortest, and each as (word, whether a prefix, mark). A word is
+    /// tested only against its few, and short function words (`der`, `und`,
+    /// `zu`) mostly against none.
+    type Table = Vec<(usize, Vec<(&'static str, bool, u32)>)>;
     static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut t: Table = vec![Vec::new(); 256];
+        let mut t: Table = vec![(usize::MAX, Vec::new()); 256];
         for (list, prefix, mark) in PREFIXES
             .iter()
             .map(|&(l, m)| (l, true, m))
             .chain(WORDS.iter().map(|&(l, m)| (l, false, m)))
         {
             for w in list {
-                t[usize::from(w.as_bytes()[0])].push((w, prefix, mark));
+                let (shortest, entries) = &mut t[usize::from(w.as_bytes()[0])];
+                *shortest = (*shortest).min(w.len());
+                entries.push((w, prefix, mark));
             }
         }
         t
@@ -142,9 +146,12 @@ pub(super) fn marks(lw: &str) -> u32 {
         return 0;
     };
     let mut m = 0;
-    for &(w, prefix, mark) in &table[usize::from(first)] {
-        if (prefix && lw.starts_with(w)) || lw == w {
-            m |= mark;
+    let (shortest, entries) = &table[usize::from(first)];
+    if lw.len() >= *shortest {
+        for &(w, prefix, mark) in entries {
+            if (prefix && lw.starts_with(w)) || lw == w {
+                m |= mark;
+            }
         }
     }
     if lw.ends_with("berichten") {
