@@ -154,6 +154,12 @@ fn strip_gender(lower: &str) -> &str {
 /// Whether a lower-case noun is a title or function (`präsident`, `außenministerin`,
 /// `sprecher`, `nato-generalsekretär`): what introduces or describes a person.
 pub fn is_title(lower: &str) -> bool {
+    is_title_bytes(lower.as_bytes())
+}
+
+/// [`is_title`] of the bytes of a lower-case word (so that words lower-cased
+/// into a byte buffer need no UTF-8 check).
+pub(crate) fn is_title_bytes(lower: &[u8]) -> bool {
     const EXACT: &[&str] = &[
         "präsident",
         "staatschef",
@@ -216,34 +222,64 @@ pub fn is_title(lower: &str) -> bool {
         "polizeisprecher",
         "regierungssprecher",
     ];
-    static SET: OnceLock<crate::lexicon::WordSet<&'static str>> = OnceLock::new();
-    let exact = SET.get_or_init(|| EXACT.iter().copied().collect());
-    let w = lower.rsplit('-').next().unwrap_or(lower);
+    const ENDINGS: &[&str] = &[
+        "minister",
+        "präsident",
+        "sprecher",
+        "chef",
+        "kanzler",
+        "sekretär",
+        "vorsitzender",
+        "vorsitzende",
+        "botschafter",
+        "direktor",
+        "leiter",
+        "kommissar",
+    ];
+    /// The exact titles, and the last two bytes of every title and ending as
+    /// a bitmap: most words end otherwise and need no look-up.
+    struct Titles {
+        exact: crate::lexicon::WordSet<&'static [u8]>,
+        ends: Vec<u64>,
+    }
+    fn last_two(b: &[u8]) -> Option<usize> {
+        (b.len() >= 2).then(|| usize::from(b[b.len() - 2]) << 8 | usize::from(b[b.len() - 1]))
+    }
+    static TITLES: OnceLock<Titles> = OnceLock::new();
+    let t = TITLES.get_or_init(|| {
+        let mut ends = vec![0u64; (1 << 16) / 64];
+        for k in EXACT
+            .iter()
+            .chain(ENDINGS)
+            .filter_map(|w| last_two(w.as_bytes()))
+        {
+            ends[k / 64] |= 1 << (k % 64);
+        }
+        Titles {
+            exact: EXACT.iter().map(|w| w.as_bytes()).collect(),
+            ends,
+        }
+    });
+    let may_end = |w: &[u8]| last_two(w).is_some_and(|k| t.ends[k / 64] & (1 << (k % 64)) != 0);
+    // After the last hyphen (a byte loop: words are short).
+    let w = match lower.iter().rposition(|&b| b == b'-') {
+        Some(h) => &lower[h + 1..],
+        None => lower,
+    };
     if w.len() < 3 {
         return false;
     }
-    let w = if exact.contains(w) {
-        w
-    } else {
-        strip_gender(w)
-    };
-    exact.contains(w)
-        || [
-            "minister",
-            "präsident",
-            "sprecher",
-            "chef",
-            "kanzler",
-            "sekretär",
-            "vorsitzender",
-            "vorsitzende",
-            "botschafter",
-            "direktor",
-            "leiter",
-            "kommissar",
-        ]
-        .iter()
-        .any(|s| w.ends_with(s))
+    let stripped = w
+        .strip_suffix(b"innen")
+        .or_else(|| w.strip_suffix(b"in"))
+        .unwrap_or(w);
+    if !may_end(w) && !may_end(stripped) {
+        return false;
+    }
+    if t.exact.contains(w) {
+        return true;
+    }
+    t.exact.contains(stripped) || ENDINGS.iter().any(|s| stripped.ends_with(s.as_bytes()))
 }
 
 /// Whether a title marks someone who speaks for an institution (`Sprecher`).

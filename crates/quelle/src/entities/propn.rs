@@ -35,15 +35,21 @@ pub struct PropnModel {
     model: LinearModel,
 }
 
+/// [`lower_hash`] of an ASCII word.
+fn lower_hash_ascii(w: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in w {
+        h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
 /// FNV-style hash of the lower-cased word, without allocating.
 fn lower_hash(w: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     if w.is_ascii() {
-        for b in w.bytes() {
-            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
-        }
-        return h;
+        return lower_hash_ascii(w.as_bytes());
     }
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut buf = [0u8; 4];
     for c in w.chars().flat_map(char::to_lowercase) {
         for &b in c.encode_utf8(&mut buf).as_bytes() {
@@ -65,6 +71,17 @@ fn suffix_hash(w: &str, n: usize) -> u64 {
         .nth(n.saturating_sub(1))
         .map_or(0, |(i, _)| i);
     lower_hash(&w[start..])
+}
+
+/// [`suffix_hash`] of the last three and the last two characters, telling
+/// ASCII words (most) once.
+fn suffix_hashes(w: &str) -> (u64, u64) {
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        let last = |n: usize| lower_hash_ascii(&b[b.len().saturating_sub(n)..]);
+        return (last(3), last(2));
+    }
+    (suffix_hash(w, 3), suffix_hash(w, 2))
 }
 
 /// The word-shape code of the features (below 128).
@@ -200,12 +217,13 @@ pub fn features(words: &[&str], f: &SentenceFacts, i: usize, out: &mut Vec<u64>)
     // Shapes are below 128: their templates read tables (`S`). The features
     // are gathered in a fixed array, in the order the model was trained with.
     let mut a = [0u64; 16];
+    let (suffix3, suffix2) = suffix_hashes(w);
     a[..7].copy_from_slice(&[
         mix(1, 0),
         mix(2, hash_bytes(w.as_bytes())),
         mix(3, f.lower[i]),
-        mix(4, suffix_hash(w, 3)),
-        mix(5, suffix_hash(w, 2)),
+        mix(4, suffix3),
+        mix(5, suffix2),
         S::<6, 128>::of(sh),
         S::<7, 256>::of(sh * 2 + u64::from(i == 0)),
     ]);
@@ -539,5 +557,12 @@ mod tests {
     fn suffix_hash_counts_characters() {
         assert_eq!(suffix_hash("Präsident", 3), lower_hash("ent"));
         assert_eq!(suffix_hash("ÄÖ", 3), lower_hash("äö"));
+        for w in ["", "a", "Ab", "EU", "Putin", "Präsident", "ÄÖ", "x-Ray"] {
+            assert_eq!(
+                suffix_hashes(w),
+                (suffix_hash(w, 3), suffix_hash(w, 2)),
+                "{w}"
+            );
+        }
     }
 }

@@ -4,9 +4,9 @@
 use super::gazetteer::{self, Gazetteer, NounSource};
 use super::propn::{capitalised, LazyTags, PropnModel};
 use crate::document::{Document, Entity, EntityKind};
+use crate::lexicon::WordMap;
 use crate::quotes::words::WordKey;
 use crate::span::Span;
-use std::collections::HashMap;
 
 /// An entity under construction.
 #[derive(Debug, Clone)]
@@ -14,6 +14,9 @@ pub(crate) struct Ent {
     pub name: String,
     /// For persons: the words of the fullest name.
     pub words: Vec<String>,
+    /// Whether `words` are in [`Index::person_words`] already (a mention
+    /// adds them; looking them up again at each mention cost a hash each).
+    indexed: bool,
     pub kind: EntityKind,
     pub roles: Vec<String>,
     pub mentions: Vec<Span>,
@@ -34,7 +37,11 @@ pub(crate) struct Ent {
 pub(crate) struct Index {
     pub ents: Vec<Ent>,
     pub by_token: Vec<Option<usize>>,
-    by_key: HashMap<String, usize>,
+    /// The entity of each known entity (by gazetteer index), common noun
+    /// (by its lower-case form) and non-person name, made on first mention.
+    by_known: WordMap<usize, usize>,
+    by_noun: WordMap<String, usize>,
+    by_name: WordMap<String, usize>,
     /// Every word of every person's name, for recognising later mentions.
     person_words: crate::lexicon::WordSet<String>,
 }
@@ -42,12 +49,13 @@ pub(crate) struct Index {
 impl Index {
     fn add_mention(&mut self, e: usize, span: Span, tokens: std::ops::Range<usize>) {
         let ent = &mut self.ents[e];
-        if ent.kind == EntityKind::Person && ent.known.is_none() {
+        if ent.kind == EntityKind::Person && ent.known.is_none() && !ent.indexed {
             for w in &ent.words {
                 if !self.person_words.contains(w) {
                     self.person_words.insert(w.clone());
                 }
             }
+            ent.indexed = true;
         }
         if !ent.mentions.contains(&span) {
             ent.mentions.push(span);
@@ -58,10 +66,11 @@ impl Index {
         }
     }
 
-    fn new_ent(&mut self, name: String, kind: EntityKind, key: Option<String>) -> usize {
+    fn new_ent(&mut self, name: String, kind: EntityKind) -> usize {
         let e = self.ents.len();
         self.ents.push(Ent {
             words: name.split(' ').map(str::to_owned).collect(),
+            indexed: false,
             name,
             kind,
             roles: Vec::new(),
@@ -71,30 +80,29 @@ impl Index {
             last: 0,
             weak: false,
         });
-        if let Some(k) = key {
-            self.by_key.insert(k, e);
-        }
         e
     }
 
     fn known(&mut self, g: usize) -> usize {
-        let key = format!("known:{g}");
-        if let Some(&e) = self.by_key.get(&key) {
+        if let Some(&e) = self.by_known.get(&g) {
             return e;
         }
         let k = &Gazetteer::get().entries[g];
-        let e = self.new_ent(k.name.to_owned(), k.kind, Some(key));
+        let e = self.new_ent(k.name.to_owned(), k.kind);
         self.ents[e].known = Some(g);
+        self.by_known.insert(g, e);
         e
     }
 
     /// The entity of a common-noun source (`Experten`), made on first use.
     pub fn noun_entity(&mut self, name: &str, kind: EntityKind) -> usize {
-        let key = format!("noun:{}", name.to_lowercase());
-        if let Some(&e) = self.by_key.get(&key) {
+        let key = name.to_lowercase();
+        if let Some(&e) = self.by_noun.get(&key) {
             return e;
         }
-        self.new_ent(name.to_owned(), kind, Some(key))
+        let e = self.new_ent(name.to_owned(), kind);
+        self.by_noun.insert(key, e);
+        e
     }
 
     fn add_role(&mut self, e: usize, role: &str) {
@@ -112,6 +120,7 @@ pub(crate) fn adjective_like(w: &str) -> bool {
 }
 
 /// A name with a lower-case particle joined by a hyphen: `el-Baradei`, `al-Assad`.
+#[inline]
 fn particle_name(w: &str) -> bool {
     // The particles have two or three letters, so the first hyphen must be the
     // third or fourth byte (a hyphen before it leaves no particle either way).
@@ -132,49 +141,50 @@ fn particle_name(w: &str) -> bool {
 
 /// Capitalised words the classifier may take for names: months, weekdays.
 pub(crate) fn not_a_name(w: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "Januar",
-        "Februar",
-        "März",
-        "April",
-        "Mai",
-        "Juni",
-        "Juli",
-        "August",
-        "September",
-        "Oktober",
-        "November",
-        "Dezember",
-        "Montag",
-        "Dienstag",
-        "Mittwoch",
-        "Donnerstag",
-        "Freitag",
-        "Samstag",
-        "Sonntag",
-        "Sonnabend",
-        "Ostern",
-        "Weihnachten",
-        "Silvester",
-        "Herr",
-        "Frau",
-        "Dr.",
-        "Prof.",
-        "Jänner",
-        "Feber",
-        "Tag",
-        "Tage",
-        "Monat",
-        "Jahr",
-        "Woche",
-        "Euro",
-        "Dollar",
-        "Prozent",
-        "Uhr",
-        "Anm",
-    ];
-    WORDS.contains(&w)
-        || [
+    // A `match` compares lengths before bytes; the suffixes need long words.
+    matches!(
+        w,
+        "Januar"
+            | "Februar"
+            | "März"
+            | "April"
+            | "Mai"
+            | "Juni"
+            | "Juli"
+            | "August"
+            | "September"
+            | "Oktober"
+            | "November"
+            | "Dezember"
+            | "Montag"
+            | "Dienstag"
+            | "Mittwoch"
+            | "Donnerstag"
+            | "Freitag"
+            | "Samstag"
+            | "Sonntag"
+            | "Sonnabend"
+            | "Ostern"
+            | "Weihnachten"
+            | "Silvester"
+            | "Herr"
+            | "Frau"
+            | "Dr."
+            | "Prof."
+            | "Jänner"
+            | "Feber"
+            | "Tag"
+            | "Tage"
+            | "Monat"
+            | "Jahr"
+            | "Woche"
+            | "Euro"
+            | "Dollar"
+            | "Prozent"
+            | "Uhr"
+            | "Anm"
+    ) || (w.len() > 8
+        && [
             "nachmittag",
             "vormittag",
             "morgen",
@@ -183,7 +193,35 @@ pub(crate) fn not_a_name(w: &str) -> bool {
             "mittag",
         ]
         .iter()
-        .any(|t| w.len() > t.len() + 3 && w.ends_with(t))
+        .any(|t| w.len() > t.len() + 3 && w.ends_with(t)))
+}
+
+/// Whether `w`, lower-cased, is a title ([`gazetteer::is_title`]), asked of
+/// most capitalised words: lower-cased on the stack, and only after the last
+/// hyphen, all a title is judged by (lower-casing keeps hyphens). Char by char,
+/// as elsewhere here: that differs from `str::to_lowercase` only in a final
+/// `Σ`, which no title has.
+fn is_title_word(w: &str) -> bool {
+    let tail = match w.bytes().rposition(|b| b == b'-') {
+        Some(h) => &w[h + 1..],
+        None => w,
+    };
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    if tail.is_ascii() && tail.len() <= buf.len() {
+        n = tail.len();
+        buf[..n].copy_from_slice(tail.as_bytes());
+        buf[..n].make_ascii_lowercase();
+    } else {
+        for l in tail.chars().flat_map(char::to_lowercase) {
+            if n + l.len_utf8() > buf.len() {
+                let lower: String = tail.chars().flat_map(char::to_lowercase).collect();
+                return gazetteer::is_title(&lower);
+            }
+            n += l.encode_utf8(&mut buf[n..]).len();
+        }
+    }
+    gazetteer::is_title_bytes(&buf[..n])
 }
 
 const PARTICLES: &[&str] = &[
@@ -239,7 +277,6 @@ pub(crate) fn find(model: &PropnModel, doc: &Document, keys: Option<&[WordKey]>)
     };
     let mut words: Vec<&str> = Vec::new();
     let mut facts = super::propn::SentenceFacts::default();
-    let mut lower = String::new();
     for s in &doc.sentences {
         let base = s.tokens.start;
         words.clear();
@@ -289,10 +326,9 @@ pub(crate) fn find(model: &PropnModel, doc: &Document, keys: Option<&[WordKey]>)
                 i += len;
                 continue;
             }
-            let genitive = cap
-                .then(|| gaz.match_word(w))
-                .flatten()
-                .filter(|&g| !gaz.entries[g].common);
+            // The single-word form, asked of capitalised words only once here.
+            let single = cap.then(|| gaz.match_word(w)).flatten();
+            let genitive = single.filter(|&g| !gaz.entries[g].common);
             if let Some(g) = genitive {
                 let e = ix.known(g);
                 ix.add_mention(e, span(i, i + 1), base + i..base + i + 1);
@@ -303,7 +339,9 @@ pub(crate) fn find(model: &PropnModel, doc: &Document, keys: Option<&[WordKey]>)
                 continue;
             }
             // A known entity as the first part of a compound: `US-Angaben`, `Nato-Gipfel`.
-            if let Some((prefix, _)) = w.split_once('-') {
+            // (A byte loop: short words cost `split_once`'s searcher more.)
+            let hyphen = w.bytes().position(|b| b == b'-');
+            if let Some(prefix) = hyphen.map(|h| &w[..h]) {
                 if let Some(g) = gaz.match_word(prefix) {
                     let e = ix.known(g);
                     let t = doc.tokens[base + i].span;
@@ -313,13 +351,13 @@ pub(crate) fn find(model: &PropnModel, doc: &Document, keys: Option<&[WordKey]>)
                         nationality = Some((i, g));
                     }
                     // `US-Außenminister` goes on as a title; `Ukraine-Krieg` is done.
-                    if !gazetteer::is_title(&w.to_lowercase()) {
+                    if !is_title_word(w) {
                         i += 1;
                         continue;
                     }
                 }
             }
-            if !capitalised(w) && !particle_name(w) {
+            if !cap && !particle_name(w) {
                 // Country adjectives all end in `-isch` + ending: test that before looking up.
                 // (A byte scan: `str::contains` sets up a substring searcher per word.)
                 let sch = w.as_bytes().windows(3).any(|b| b == b"sch");
@@ -331,25 +369,23 @@ pub(crate) fn find(model: &PropnModel, doc: &Document, keys: Option<&[WordKey]>)
                 i += 1;
                 continue;
             }
-            lower.clear();
-            if w.is_ascii() {
-                // What lowercasing char by char gives, without decoding.
-                lower.push_str(w);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.extend(w.chars().flat_map(char::to_lowercase));
-            }
-            if gazetteer::is_title(&lower) {
+            if is_title_word(w) {
                 let nat = nationality.filter(|&(end, _)| end + 1 >= i).map(|(_, g)| g);
                 i = title(&mut ix, doc, &words, &tags, base, i, nat);
                 continue;
             }
             // A word of a person's name seen before is that person, whatever the classifier says.
-            let known_person = ix.person_words.contains(w)
-                || w.strip_suffix('s')
-                    .is_some_and(|st| ix.person_words.contains(st));
-            let common_word = gaz.match_word(w).is_some();
-            if (known_person || particle_name(w) || tags.get(i)) && !not_a_name(w) && !common_word {
+            let known_person = !ix.person_words.is_empty()
+                && (ix.person_words.contains(w)
+                    || w.strip_suffix('s')
+                        .is_some_and(|st| ix.person_words.contains(st)));
+            let common_word = if cap {
+                single.is_some()
+            } else {
+                gaz.match_word(w).is_some()
+            };
+            // The classifier last: it costs most, and its answer is kept.
+            if !common_word && !not_a_name(w) && (known_person || particle_name(w) || tags.get(i)) {
                 let mut end = name_run(&words, &tags, i);
                 // A first name at the start of a phrase takes the next capitalised
                 // word as surname even if that is also a noun: `Hans-Jürgen Papier,`.
@@ -357,7 +393,7 @@ pub(crate) fn find(model: &PropnModel, doc: &Document, keys: Option<&[WordKey]>)
                 let surname = end == i + 1
                     && end < words.len()
                     && capitalised(words[end])
-                    && !gazetteer::is_title(&words[end].to_lowercase())
+                    && !is_title_word(words[end])
                     && gaz.match_word(words[end]).is_none()
                     && !not_a_name(words[end])
                     && words.get(end + 1).is_none_or(|n| {
@@ -473,7 +509,7 @@ fn name_run(words: &[&str], tags: &LazyTags, i: usize) -> usize {
         let joins = |w: &str, tagged: bool| {
             let short = w.chars().count() <= 3 && w.chars().all(char::is_alphabetic);
             (tagged || (capitalised(w) && short) || particle_name(w))
-                && !gazetteer::is_title(&w.to_lowercase())
+                && !is_title_word(w)
                 && gaz.match_word(w).is_none()
                 && !crate::lexicon::is_known_place(w)
                 && !not_a_name(w)
@@ -551,7 +587,7 @@ fn title(
     let starts_name = |k: usize| {
         k < words.len()
             && capitalised(words[k])
-            && !gazetteer::is_title(&words[k].to_lowercase())
+            && !is_title_word(words[k])
             && Gazetteer::get().match_word(words[k]).is_none()
             && !not_a_name(words[k])
     };
@@ -646,10 +682,10 @@ fn titled_person(
 }
 
 /// A run of proper nouns: a new entity or a further mention of a known one.
-fn name(
+fn name<'a>(
     ix: &mut Index,
     doc: &Document,
-    run: &[&str],
+    run: &[&'a str],
     tokens: std::ops::Range<usize>,
     hint: Option<EntityKind>,
 ) -> usize {
@@ -657,12 +693,13 @@ fn name(
         doc.tokens[tokens.start].span.start,
         doc.tokens[tokens.end - 1].span.end,
     );
-    let words: Vec<String> = run.iter().map(|w| (*w).to_owned()).collect();
+    // The words are copied only where an entity keeps them.
+    let words = run;
     // Genitive of a single name: `Putins`, `Kims`.
-    let stem = |w: &str| w.strip_suffix('s').map(str::to_owned);
+    let stem = |w: &'a str| w.strip_suffix('s');
     let matches = |e: &Ent, w: &str| e.words.iter().any(|x| x == w);
     let found = if words.len() == 1 {
-        let w = &words[0];
+        let w = words[0];
         let pick = |ix: &Index, w: &str| {
             ix.ents
                 .iter()
@@ -671,7 +708,7 @@ fn name(
                 .max_by_key(|(_, e)| e.last)
                 .map(|(k, _)| k)
         };
-        pick(ix, w).or_else(|| stem(w).and_then(|s| pick(ix, &s)))
+        pick(ix, w).or_else(|| stem(w).and_then(|s| pick(ix, s)))
     } else {
         // The same name, or a fuller form of a name seen alone (`Putin` → `Wladimir Putin`).
         ix.ents
@@ -680,7 +717,8 @@ fn name(
             .filter(|(_, e)| e.kind == EntityKind::Person && e.known.is_none())
             .find(|(_, e)| {
                 e.words == words
-                    || (e.words.len() < words.len() && e.words.iter().all(|w| words.contains(w)))
+                    || (e.words.len() < words.len()
+                        && e.words.iter().all(|w| words.contains(&w.as_str())))
             })
             .map(|(k, _)| k)
     };
@@ -690,7 +728,8 @@ fn name(
         }
         if words.len() > ix.ents[e].words.len() {
             ix.ents[e].name = words.join(" ");
-            ix.ents[e].words = words;
+            ix.ents[e].words = words.iter().map(|w| (*w).to_owned()).collect();
+            ix.ents[e].indexed = false;
         }
         ix.add_mention(e, span, tokens);
         return e;
@@ -698,7 +737,7 @@ fn name(
     let joined = words.join(" ");
     let kind = if crate::lexicon::is_known_place(&joined) {
         EntityKind::Place
-    } else if words.iter().any(|w| ORG_WORDS.contains(&w.as_str())) {
+    } else if words.iter().any(|w| ORG_WORDS.contains(w)) {
         EntityKind::Organization
     } else if hint.is_some() {
         hint.unwrap_or(EntityKind::Person)
@@ -707,11 +746,14 @@ fn name(
     } else {
         EntityKind::Person
     };
-    let key = (kind != EntityKind::Person).then(|| format!("name:{joined}"));
-    let e = match key.as_ref().and_then(|k| ix.by_key.get(k)) {
+    let keyed = kind != EntityKind::Person;
+    let e = match ix.by_name.get(&joined).filter(|_| keyed) {
         Some(&e) => e,
         None => {
-            let e = ix.new_ent(joined, kind, key);
+            if keyed {
+                ix.by_name.insert(joined.clone(), ix.ents.len());
+            }
+            let e = ix.new_ent(joined, kind);
             ix.ents[e].weak = kind == EntityKind::Person && words.len() == 1 && hint.is_none();
             e
         }

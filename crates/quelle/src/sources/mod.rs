@@ -16,18 +16,48 @@ use crate::span::Span;
 
 /// Lower-cased words of the tokens the rules look at: the sentences of the
 /// quotations and the one after each (others stay empty, saving the work).
-/// All in one buffer: a string per token cost an allocation each.
-pub(crate) struct Words {
+/// Most words are lower-case already and are read from the text; the others
+/// are lower-cased into one buffer (a string per token cost an allocation each).
+pub(crate) struct Words<'a> {
+    text: &'a str,
     buf: String,
-    /// Per token, its word's byte range in `buf`.
-    ranges: Vec<(u32, u32)>,
+    /// Per token, its word's byte range: in `text`, or in `buf` where the
+    /// start has [`IN_BUF`] set.
+    ranges: Vec<(usize, usize)>,
+    /// Per token, what [`status`] asks of the word ([`status::marks`]): the
+    /// sentences of a quotation are scanned for each of its quotations.
+    marks: Vec<u32>,
+    /// Per sentence, the marks of its words together: most sentences need
+    /// no scan for a rare word.
+    sentence_marks: Vec<u32>,
 }
 
-impl Words {
+/// Marks a range in [`Words::buf`] (no text comes near that length).
+const IN_BUF: usize = 1 << (usize::BITS - 1);
+
+/// Whether lower-casing leaves `w` as it is. (`str::to_lowercase` maps char
+/// by char, but for `Σ`, which maps to another char anyway.)
+fn is_lower(w: &str) -> bool {
+    // One pass over the bytes for the usual ASCII word.
+    if w.bytes().all(|b| b < 0x80 && !b.is_ascii_uppercase()) {
+        return true;
+    }
+    !w.is_ascii()
+        && w.chars().all(|c| {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        })
+}
+
+impl<'a> Words<'a> {
     /// The lower-cased word of token `t` (empty where not computed).
     pub fn lower(&self, t: usize) -> &str {
         let (a, b) = self.ranges[t];
-        &self.buf[a as usize..b as usize]
+        if a & IN_BUF != 0 {
+            &self.buf[a & !IN_BUF..b]
+        } else {
+            &self.text[a..b]
+        }
     }
 
     /// [`Words::lower`], or `None` past the last token.
@@ -35,8 +65,20 @@ impl Words {
         (t < self.ranges.len()).then(|| self.lower(t))
     }
 
-    fn new(doc: &Document) -> Self {
+    /// The [`status::marks`] of sentence `s`'s words together (none where not computed).
+    pub fn sentence_marks(&self, s: usize) -> u32 {
+        self.sentence_marks[s]
+    }
+
+    /// The [`status::marks`] of token `t` (none where not computed or past the end).
+    pub fn marks(&self, t: usize) -> u32 {
+        self.marks.get(t).copied().unwrap_or(0)
+    }
+
+    fn new(doc: &'a Document) -> Self {
         let mut ranges = vec![(0, 0); doc.tokens.len()];
+        let mut marks = vec![0; doc.tokens.len()];
+        let mut sentence_marks = vec![0; doc.sentences.len()];
         let mut buf = String::new();
         let mut wanted = vec![false; doc.sentences.len()];
         for q in &doc.quotes {
@@ -55,18 +97,33 @@ impl Words {
         }
         for (s, _) in wanted.iter().enumerate().filter(|(_, &w)| w) {
             for t in doc.sentences[s].tokens.clone() {
-                let w = doc.slice(doc.tokens[t].span);
-                let a = buf.len() as u32;
-                if w.is_ascii() {
-                    buf.push_str(w);
-                    buf[a as usize..].make_ascii_lowercase();
+                let span = doc.tokens[t].span;
+                let w = doc.slice(span);
+                let lw = if is_lower(w) {
+                    ranges[t] = (span.start, span.end);
+                    w
                 } else {
-                    buf.push_str(&w.to_lowercase());
-                }
-                ranges[t] = (a, buf.len() as u32);
+                    let a = buf.len();
+                    if w.is_ascii() {
+                        buf.push_str(w);
+                        buf[a..].make_ascii_lowercase();
+                    } else {
+                        buf.push_str(&w.to_lowercase());
+                    }
+                    ranges[t] = (a | IN_BUF, buf.len());
+                    &buf[a..]
+                };
+                marks[t] = status::marks(lw);
+                sentence_marks[s] |= marks[t];
             }
         }
-        Words { buf, ranges }
+        Words {
+            text: doc.text(),
+            buf,
+            ranges,
+            marks,
+            sentence_marks,
+        }
     }
 }
 
@@ -79,16 +136,23 @@ fn covering(role: &Role) -> Option<Span> {
 /// Fills [`crate::document::Quote::sourcing`] of every quotation and adds the
 /// entities speakers and channels need.
 pub(crate) fn annotate(doc: &mut Document, ix: &mut Index) {
+    // Each quotation's sourcing depends on the quotations and the entities,
+    // never on another's sourcing: all are found first, while `words` borrows
+    // the text, and then written.
     let words = Words::new(doc);
-    let n = doc.quotes.len();
-    for q in 0..n {
-        let quote = &doc.quotes[q];
-        let speaker_span = quote.speaker.as_ref().and_then(covering);
-        let speaker = speaker_span.and_then(|s| resolve::speaker_entity(ix, doc, s));
-        let via = via::find(doc, &words, ix, q, speaker_span, speaker);
-        let (status, status_cue) = status::find(doc, &words, q);
-        let kind = source_kind(doc, ix, q, speaker);
-        let s = &mut doc.quotes[q].sourcing;
+    let found: Vec<_> = (0..doc.quotes.len())
+        .map(|q| {
+            let quote = &doc.quotes[q];
+            let speaker_span = quote.speaker.as_ref().and_then(covering);
+            let speaker = speaker_span.and_then(|s| resolve::speaker_entity(ix, doc, s));
+            let via = via::find(doc, &words, ix, q, speaker_span, speaker);
+            let (status, status_cue) = status::find(doc, &words, q);
+            let kind = source_kind(doc, ix, q, speaker);
+            (speaker, via, status, status_cue, kind)
+        })
+        .collect();
+    for (quote, (speaker, via, status, status_cue, kind)) in doc.quotes.iter_mut().zip(found) {
+        let s = &mut quote.sourcing;
         s.speaker_entity = speaker;
         s.via = via;
         s.status = status;

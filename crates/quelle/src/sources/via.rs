@@ -132,8 +132,9 @@ fn phrases(
                 let e = np_forward(doc, w, t + 3, hi).max(t + 3);
                 Some((t, e))
             }
-            _ if gazetteer::is_channel_noun(lw)
-                && capital(doc, t)
+            // (Capitalisation first: it is the cheaper test.)
+            _ if capital(doc, t)
+                && gazetteer::is_channel_noun(lw)
                 && !later_channel(doc, w, t, hi) =>
             {
                 // A prepositional phrase ending in a channel noun: `in einem … Gastbeitrag`.
