@@ -33,8 +33,7 @@ pub fn is_plain(ctx: &Context, si: usize) -> bool {
     let weak_verb = one_clause
         && s.first_cue
             .is_none_or(|c| ctx.tokens[c].cue_score <= WEAK_CUE);
-    let signal = (s.first_cue.is_some() && !weak_verb)
-        || (s.speech_verb.is_some() && !weak_verb)
+    let signal = ((s.first_cue.is_some() || s.speech_verb.is_some()) && !weak_verb)
         || s.first_attr.is_some()
         || s.rep_anchor.is_some()
         || s.subj
