@@ -118,6 +118,44 @@ fn mergeable(
         || (a.1..b.0).any(|i| ctx.tokens[i].cue_lemma.is_some() || ctx.tokens[i].attribution)
 }
 
+/// Sentences whose role labels [`assemble`] may read, given content types per
+/// token (`0` outside content, else `1 +` type index): a superset of the
+/// sentences of its quotations' regions.
+///
+/// A region runs from the sentence where a quotation starts (or the
+/// colon-ended sentence before it) to the sentence where it ends (a direct
+/// quotation runs on to its closing mark, over sentences inside quotation
+/// marks), plus the next sentence after a direct quotation that ends its
+/// sentence or before a confirming `Dies bestätigte …` sentence. The role
+/// tagger need not run anywhere else.
+pub fn role_regions(doc: &Document, ctx: &Context, types: &[u8]) -> Vec<bool> {
+    const DIRECT: u8 = 1;
+    let n = ctx.sentences.len();
+    let has = |si: usize| {
+        types[ctx.sentences[si].start..ctx.sentences[si].end]
+            .iter()
+            .any(|&t| t != 0)
+    };
+    // Quotation marks or words inside them: a direct quotation may span the sentence.
+    let quoted = |si: usize| {
+        let s = &ctx.sentences[si];
+        (s.start..s.end).any(|i| ctx.tokens[i].depth > 0 || ctx.tokens[i].shape == 5)
+    };
+    let direct = |si: usize| {
+        let s = &ctx.sentences[si];
+        types[s.start..s.end].contains(&DIRECT)
+    };
+    (0..n)
+        .map(|si| {
+            has(si)
+                || quoted(si)
+                || (si + 1 < n && ctx.sentences[si].colon_end && has(si + 1))
+                || (si > 0 && (direct(si - 1) || quoted(si - 1)))
+                || super::anaphoric::confirms_previous(doc, ctx, si)
+        })
+        .collect()
+}
+
 /// Lowest cue score of a reporting verb whose comma clause is taken as indirect speech.
 const MIN_REPORTING_SCORE: u8 = 8;
 
@@ -654,6 +692,42 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn role_regions_leave_out_plain_sentences_after_indirect_speech() {
+        let p = crate::Pipeline::builder()
+            .quotes(false)
+            .entities(false)
+            .build()
+            .unwrap();
+        let models = crate::quotes::QuoteModels::embedded().unwrap();
+        let regions = |text: &str, indirect: &[usize], direct: &[usize]| {
+            let doc = p.analyze(text);
+            let ctx = Context::new(&doc, &models.cues);
+            // Content types by hand: 2 (indirect) or 1 (direct) on whole sentences.
+            let mut types = vec![0u8; doc.tokens.len()];
+            for (si, s) in ctx.sentences.iter().enumerate() {
+                let t = if indirect.contains(&si) {
+                    2
+                } else {
+                    direct.contains(&si) as u8
+                };
+                types[s.start..s.end].iter_mut().for_each(|x| *x = t);
+            }
+            role_regions(&doc, &ctx, &types)
+        };
+        let text = "Der Zug fuhr ab. Der Minister sagte, er komme später. Das Wetter war schön.";
+        assert_eq!(regions(text, &[1], &[]), [false, true, false]);
+        // The sentence after a direct quotation.
+        let text = "Er sagte dazu: „Wir sind bereit.“ Dann ging er. Das Wetter war schön.";
+        assert_eq!(regions(text, &[], &[0]), [true, true, false]);
+        // A colon-ended sentence (a paragraph) before content.
+        let text = "Der Minister sagte:\n\nEr komme später. Das Wetter war schön. Es regnete.";
+        assert_eq!(regions(text, &[1], &[]), [true, true, false, false]);
+        // A confirming sentence after indirect speech.
+        let text = "Der Papst sei krank. Dies bestätigte der Vatikan. Das Wetter war schön.";
+        assert_eq!(regions(text, &[0], &[]), [true, true, false]);
     }
 
     /// Content spans of the direct quotations the whole pipeline finds in `text`.

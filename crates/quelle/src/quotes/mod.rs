@@ -203,7 +203,7 @@ impl QuoteModels {
         trailing::mark_trailing_so(doc, &ctx, &mut content);
         trailing::mark_trailing_verb(doc, &ctx, &mut content);
         anaphoric::mark_confirmed_reports(doc, &ctx, &mut content);
-        let mut roles = self.tag_roles(&ctx, &content);
+        let mut roles = self.tag_roles_for(doc, &ctx, &content);
         speech_acts::add_subjects(doc, &ctx, &acts, &mut roles);
         let mut drafts = assemble::assemble(doc, &ctx, &content, &roles);
         for d in &mut drafts {
@@ -292,12 +292,33 @@ impl QuoteModels {
         out
     }
 
-    /// Role labels per token, given content labels.
+    /// Role labels per token, given content labels, on the sentences holding
+    /// content or next to one ([`features::role_sentences`]).
     pub fn tag_roles(&self, ctx: &Context, content: &[usize]) -> Vec<usize> {
         let types = content_types(content);
         let active = features::role_sentences(ctx, &types);
-        let table = features::role_features(ctx, &types, &active);
-        decode_sentences(&self.fast[1], ctx, &table.rows(), &active)
+        self.tag_roles_where(ctx, &types, &active)
+    }
+
+    /// [`QuoteModels::tag_roles`] with the labels [`assemble`] reads: of the
+    /// sentences next to content, only those it may take roles from
+    /// ([`assemble::role_regions`]); sentences are decoded one by one, so the
+    /// labels there are the same and the quotations too.
+    fn tag_roles_for(&self, doc: &Document, ctx: &Context, content: &[usize]) -> Vec<usize> {
+        let types = content_types(content);
+        let mut active = features::role_sentences(ctx, &types);
+        for (a, n) in active
+            .iter_mut()
+            .zip(assemble::role_regions(doc, ctx, &types))
+        {
+            *a &= n;
+        }
+        self.tag_roles_where(ctx, &types, &active)
+    }
+
+    fn tag_roles_where(&self, ctx: &Context, types: &[u8], active: &[bool]) -> Vec<usize> {
+        let table = features::role_features(ctx, types, active);
+        decode_sentences(&self.fast[1], ctx, &table.rows(), active)
     }
 }
 
