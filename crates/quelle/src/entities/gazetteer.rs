@@ -111,26 +111,50 @@ impl Gazetteer {
 
     /// The longest known form starting at `words[0]`: (words matched, entry).
     pub fn match_at(&self, words: &[&str]) -> Option<(usize, usize)> {
-        let first = *words.first()?;
-        let candidates = self.forms.get(first)?;
-        candidates.iter().find_map(|(form, idx)| {
+        self.forms_of(words.first()?).match_at(words)
+    }
+
+    /// A single-word form, also in the genitive (`Russlands`, `Kremls`).
+    pub fn match_word(&self, word: &str) -> Option<usize> {
+        self.forms_of(word).match_word(self, word)
+    }
+
+    /// The known forms whose first word is `word`: what [`Gazetteer::match_at`]
+    /// and [`Gazetteer::match_word`] look up first, so that a caller asking
+    /// both of one word looks it up once.
+    pub(crate) fn forms_of(&self, word: &str) -> FormsOf<'_> {
+        FormsOf(self.forms.get(word).map(Vec::as_slice))
+    }
+}
+
+/// The known forms starting with one word (see [`Gazetteer::forms_of`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FormsOf<'g>(Option<&'g [(Vec<&'static str>, usize)]>);
+
+impl FormsOf<'_> {
+    /// [`Gazetteer::match_at`] for `words` starting with this word.
+    pub(crate) fn match_at(self, words: &[&str]) -> Option<(usize, usize)> {
+        self.0?.iter().find_map(|(form, idx)| {
             (words.len() >= form.len() && form.iter().zip(words).all(|(a, b)| a == b))
                 .then_some((form.len(), *idx))
         })
     }
 
-    /// A single-word form, also in the genitive (`Russlands`, `Kremls`).
-    pub fn match_word(&self, word: &str) -> Option<usize> {
-        let single = |w: &str| {
-            self.forms
-                .get(w)?
-                .iter()
-                .find(|(f, _)| f.len() == 1)
-                .map(|(_, i)| *i)
-        };
-        single(word).or_else(|| word.strip_suffix('s').and_then(single))
+    /// The entry of this word as a single-word form.
+    fn single(self) -> Option<usize> {
+        self.0?.iter().find(|(f, _)| f.len() == 1).map(|(_, i)| *i)
     }
 
+    /// [`Gazetteer::match_word`] of `word`, this word.
+    pub(crate) fn match_word(self, gaz: &Gazetteer, word: &str) -> Option<usize> {
+        self.single().or_else(|| {
+            word.strip_suffix('s')
+                .and_then(|stem| gaz.forms_of(stem).single())
+        })
+    }
+}
+
+impl Gazetteer {
     /// The country of an adjective form (`nordkoreanischen` → Nordkorea).
     pub fn adjective(&self, lower: &str) -> Option<usize> {
         for ending in ["", "e", "en", "er", "es", "em"] {

@@ -308,9 +308,10 @@ pub(crate) fn find(model: &PropnModel, doc: &Document, keys: Option<&[WordKey]>)
             // Known names start with a capital (or are one of a few like `dpa`).
             let cap = capitalised(w);
             let lookup = cap || gaz.lower_form(w);
-            let known = lookup
-                .then(|| gaz.match_at(&words[i..]))
-                .flatten()
+            // One look-up of the word serves the multi-word and the single-word match.
+            let forms = lookup.then(|| gaz.forms_of(w));
+            let known = forms
+                .and_then(|f| f.match_at(&words[i..]))
                 .filter(|&(len, g)| {
                     len > 1
                         || !gaz.entries[g].common
@@ -327,7 +328,7 @@ pub(crate) fn find(model: &PropnModel, doc: &Document, keys: Option<&[WordKey]>)
                 continue;
             }
             // The single-word form, asked of capitalised words only once here.
-            let single = cap.then(|| gaz.match_word(w)).flatten();
+            let single = forms.filter(|_| cap).and_then(|f| f.match_word(gaz, w));
             let genitive = single.filter(|&g| !gaz.entries[g].common);
             if let Some(g) = genitive {
                 let e = ix.known(g);
