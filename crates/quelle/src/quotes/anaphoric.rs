@@ -28,6 +28,10 @@ pub fn confirms_previous(doc: &Document, ctx: &Context, si: usize) -> bool {
     }
     let text = |i: usize| doc.slice(doc.tokens[i].span);
     let (pronoun, verb) = (s.start, s.start + 1);
+    // The pronoun first: this is asked of every sentence, few open with it.
+    if !matches!(text(pronoun), "Dies" | "Das") {
+        return false;
+    }
     let next = speaker_start(doc, s.start + 2, s.end);
     let v = &ctx.tokens[verb];
     let word = text(next);
@@ -37,8 +41,7 @@ pub fn confirms_previous(doc: &Document, ctx: &Context, si: usize) -> bool {
                 word,
                 "der" | "die" | "das" | "ein" | "eine" | "sein" | "seine" | "ihr" | "ihre"
             ));
-    matches!(text(pronoun), "Dies" | "Das")
-        && ctx.tokens[pronoun].depth == 0
+    ctx.tokens[pronoun].depth == 0
         && v.shape == 0
         && v.cue_lemma.is_some()
         && v.cue_score >= 2

@@ -130,27 +130,27 @@ fn mergeable(
 /// tagger need not run anywhere else.
 pub fn role_regions(doc: &Document, ctx: &Context, types: &[u8]) -> Vec<bool> {
     const DIRECT: u8 = 1;
-    let n = ctx.sentences.len();
-    let has = |si: usize| {
-        types[ctx.sentences[si].start..ctx.sentences[si].end]
-            .iter()
-            .any(|&t| t != 0)
-    };
-    // Quotation marks or words inside them: a direct quotation may span the sentence.
-    let quoted = |si: usize| {
-        let s = &ctx.sentences[si];
-        (s.start..s.end).any(|i| ctx.tokens[i].depth > 0 || ctx.tokens[i].shape == 5)
-    };
-    let direct = |si: usize| {
-        let s = &ctx.sentences[si];
-        types[s.start..s.end].contains(&DIRECT)
-    };
-    (0..n)
+    // Per sentence, scanned once: (holds content, holds direct content,
+    // holds quotation marks or words inside them — a direct quotation may span it).
+    let flags: Vec<(bool, bool, bool)> = ctx
+        .sentences
+        .iter()
+        .map(|s| {
+            let t = &types[s.start..s.end];
+            let quoted = ctx.tokens[s.start..s.end]
+                .iter()
+                .any(|t| t.depth > 0 || t.shape == 5);
+            (t.iter().any(|&t| t != 0), t.contains(&DIRECT), quoted)
+        })
+        .collect();
+    (0..flags.len())
         .map(|si| {
-            has(si)
-                || quoted(si)
-                || (si + 1 < n && ctx.sentences[si].colon_end && has(si + 1))
-                || (si > 0 && (direct(si - 1) || quoted(si - 1)))
+            let (has, _, quoted) = flags[si];
+            let next_has = flags.get(si + 1).is_some_and(|f| f.0);
+            let after_direct = si > 0 && (flags[si - 1].1 || flags[si - 1].2);
+            has || quoted
+                || (ctx.sentences[si].colon_end && next_has)
+                || after_direct
                 || super::anaphoric::confirms_previous(doc, ctx, si)
         })
         .collect()

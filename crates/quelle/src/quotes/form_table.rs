@@ -57,9 +57,13 @@ impl FormTable {
         h as usize & (self.slots.len() - 1)
     }
 
-    /// The facts of `form` (hash `h`, at most [`MAX_FORM`] bytes), if the table holds them.
+    /// The facts of `form` (hash `h`), if the table holds them (never for a
+    /// form longer than [`MAX_FORM`] bytes).
     #[inline]
     fn get_hashed(&self, form: &[u8], h: u64) -> Option<&WordFacts> {
+        if form.len() > MAX_FORM {
+            return None;
+        }
         let want = (form.len() as u64) << 32 | h >> 32;
         // Compared as whole zero-padded arrays: two vector compares, no call.
         let mut padded = [0u8; MAX_FORM];
@@ -84,9 +88,7 @@ impl FormTable {
     /// The facts of `form`, if the table holds them.
     pub(crate) fn get(&self, form: &str) -> Option<&WordFacts> {
         let b = form.as_bytes();
-        (b.len() <= MAX_FORM)
-            .then(|| self.get_hashed(b, word_hash(b)))
-            .flatten()
+        self.get_hashed(b, word_hash(b))
     }
 
     /// Adds `form` (not yet in the table) with its facts; starts afresh when full.
@@ -165,11 +167,7 @@ impl FormTable {
             }
             self.follow(hashes[(k + AHEAD / 2) % AHEAD]);
             let b = w.as_bytes();
-            let found = (b.len() <= MAX_FORM)
-                .then(|| self.get_hashed(b, h))
-                .flatten()
-                .copied();
-            let f = match found {
+            let f = match self.get_hashed(b, h).copied() {
                 Some(f) => f,
                 None => {
                     let f = compute(w);
