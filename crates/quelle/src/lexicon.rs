@@ -16,11 +16,25 @@ use std::sync::OnceLock;
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct WordHasher(u64);
 
-/// `w.to_lowercase()`, borrowing `w` where it is lowercase ASCII already:
-/// the rules ask for the lowercase form of many words, most of them lowercase,
-/// and an allocation per word costs more than the test.
+/// Whether lower-casing leaves `w` as it is. (`str::to_lowercase` maps char
+/// by char, but for `Σ`, which maps to another char anyway.)
+pub(crate) fn is_lower(w: &str) -> bool {
+    // One pass over the bytes for the usual ASCII word.
+    if w.bytes().all(|b| b < 0x80 && !b.is_ascii_uppercase()) {
+        return true;
+    }
+    !w.is_ascii()
+        && w.chars().all(|c| {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        })
+}
+
+/// `w.to_lowercase()`, borrowing `w` where it is lowercase already
+/// ([`is_lower`]): the rules ask for the lowercase form of many words, most of
+/// them lowercase, and an allocation per word costs more than the test.
 pub(crate) fn lowercase(w: &str) -> std::borrow::Cow<'_, str> {
-    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    if is_lower(w) {
         std::borrow::Cow::Borrowed(w)
     } else {
         std::borrow::Cow::Owned(w.to_lowercase())
@@ -379,6 +393,23 @@ fn tag(h: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercase_is_to_lowercase_and_borrows_lowercase_words() {
+        for w in [
+            "", "sagte", "Sagte", "EU", "straße", "Ärger", "ärger", "ΣΑΣ", "σας", "ς", "12", "„",
+            "x-Ray",
+        ] {
+            let l = lowercase(w);
+            assert_eq!(l, w.to_lowercase(), "{w}");
+            assert_eq!(is_lower(w), w.to_lowercase() == w, "{w}");
+            assert_eq!(
+                matches!(l, std::borrow::Cow::Borrowed(_)),
+                is_lower(w),
+                "{w}"
+            );
+        }
+    }
 
     #[test]
     fn cluster_index_answers_as_a_map_of_the_lines() {

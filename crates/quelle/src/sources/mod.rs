@@ -35,20 +35,6 @@ pub(crate) struct Words<'a> {
 /// Marks a range in [`Words::buf`] (no text comes near that length).
 const IN_BUF: usize = 1 << (usize::BITS - 1);
 
-/// Whether lower-casing leaves `w` as it is. (`str::to_lowercase` maps char
-/// by char, but for `Σ`, which maps to another char anyway.)
-fn is_lower(w: &str) -> bool {
-    // One pass over the bytes for the usual ASCII word.
-    if w.bytes().all(|b| b < 0x80 && !b.is_ascii_uppercase()) {
-        return true;
-    }
-    !w.is_ascii()
-        && w.chars().all(|c| {
-            let mut l = c.to_lowercase();
-            l.next() == Some(c) && l.next().is_none()
-        })
-}
-
 impl<'a> Words<'a> {
     /// The lower-cased word of token `t` (empty where not computed).
     pub fn lower(&self, t: usize) -> &str {
@@ -99,7 +85,7 @@ impl<'a> Words<'a> {
             for t in doc.sentences[s].tokens.clone() {
                 let span = doc.tokens[t].span;
                 let w = doc.slice(span);
-                let lw = if is_lower(w) {
+                let lw = if crate::lexicon::is_lower(w) {
                     ranges[t] = (span.start, span.end);
                     w
                 } else {
