@@ -198,6 +198,15 @@ pub trait SequenceModel {
     fn score_fixed<const N: usize>(&self, features: &[u64], out: &mut [f32; N]);
     /// Hints the CPU to fetch the weights of `features` (no effect on results).
     fn prefetch(&self, features: &[u64]);
+    /// The weights of features that every position of a sequence shares,
+    /// summed once as the model sums them (for at most 16 labels).
+    type Partial: Copy;
+    /// Sums the weights of `shared` for a model of exactly `N` labels.
+    fn partial<const N: usize>(&self, shared: &[u64]) -> Self::Partial;
+    /// The scores of `shared` followed by `features`, bit for bit as
+    /// [`SequenceModel::score_fixed`] adds them into zeros, where `partial`
+    /// is [`SequenceModel::partial`] of `shared`.
+    fn scores_after<const N: usize>(&self, partial: &Self::Partial, features: &[u64]) -> [f32; N];
 }
 
 impl SequenceModel for LinearModel {
@@ -224,6 +233,26 @@ impl SequenceModel for LinearModel {
     #[inline]
     fn prefetch(&self, features: &[u64]) {
         LinearModel::prefetch(self, features)
+    }
+
+    /// Float sums: the shared features' running sums, which each position
+    /// continues in feature order.
+    type Partial = [f32; 16];
+
+    #[inline]
+    fn partial<const N: usize>(&self, shared: &[u64]) -> [f32; 16] {
+        let mut sums = [0.0f32; N];
+        self.score_fixed::<N>(shared, &mut sums);
+        let mut p = [0.0f32; 16];
+        p[..N].copy_from_slice(&sums);
+        p
+    }
+
+    #[inline]
+    fn scores_after<const N: usize>(&self, partial: &[f32; 16], features: &[u64]) -> [f32; N] {
+        let mut out: [f32; N] = std::array::from_fn(|k| partial[k]);
+        self.score_fixed::<N>(features, &mut out);
+        out
     }
 }
 

@@ -82,17 +82,18 @@ fn round_i16(x: f32) -> i16 {
     r as i16
 }
 
-/// Sums the rows of `features` (bucket = hash & `mask`) lane by lane.
+/// Adds the rows of `features` (bucket = hash & `mask`) to `start`, lane by lane.
 #[inline(always)]
 fn sum_rows<const P: usize, R: AsRef<[i16; P]>>(
     rows: &[R],
     mask: usize,
     features: &[u64],
+    start: [i32; P],
 ) -> [i32; P] {
     // Every index `f & mask` is at most `mask`: with the rows cut to
     // `mask + 1`, the compiler drops the per-row bounds check.
     let rows = &rows[..=mask];
-    let mut acc = [0i32; P];
+    let mut acc = start;
     // Two rows per step: half the loop overhead. Integer sums do not depend
     // on the order of the additions.
     let mut pairs = features.chunks_exact(2);
@@ -123,11 +124,12 @@ unsafe fn sum_rows_avx2<const P: usize, R: AsRef<[i16; P]>>(
     rows: &[R],
     mask: usize,
     features: &[u64],
+    start: [i32; P],
 ) -> [i32; P] {
-    sum_rows::<P, R>(rows, mask, features)
+    sum_rows::<P, R>(rows, mask, features, start)
 }
 
-/// The first `N` of `P` lanes (`N ≤ P`, as the row layout guarantees).
+/// The first `N` of `P` lanes (`N ≤ P`).
 #[inline(always)]
 fn first<const N: usize, const P: usize>(a: [i32; P]) -> [i32; N] {
     std::array::from_fn(|k| a[k])
@@ -204,29 +206,31 @@ impl QuantisedModel {
         rows + self.transitions.len() * 4
     }
 
-    /// Sums padded rows, with AVX2 where the CPU has it.
+    /// Adds padded rows to `start`, with AVX2 where the CPU has it.
     #[inline(always)]
     fn sum_padded<const P: usize, R: AsRef<[i16; P]>>(
         &self,
         rows: &[R],
         features: &[u64],
+        start: [i32; P],
     ) -> [i32; P] {
         let mask = self.buckets - 1;
         #[cfg(target_arch = "x86_64")]
         if self.avx2 {
             // SAFETY: `avx2` is true only where `is_x86_feature_detected!`
             // found AVX2 (see `cpu_has_avx2`); nothing else is required.
-            return unsafe { sum_rows_avx2::<P, R>(rows, mask, features) };
+            return unsafe { sum_rows_avx2::<P, R>(rows, mask, features, start) };
         }
-        sum_rows::<P, R>(rows, mask, features)
+        sum_rows::<P, R>(rows, mask, features, start)
     }
 
-    fn sum_fixed<const N: usize>(&self, features: &[u64]) -> [i32; N] {
+    /// The integer sums of `features`' rows added to the first `N` of `start`.
+    fn sum_fixed<const N: usize>(&self, features: &[u64], start: &[i32; 16]) -> [i32; N] {
         match &self.rows {
-            Rows::Eight(r) => first::<N, 8>(self.sum_padded::<8, Row8>(r, features)),
-            Rows::Sixteen(r) => first::<N, 16>(self.sum_padded::<16, Row16>(r, features)),
+            Rows::Eight(r) => first::<N, 8>(self.sum_padded::<8, Row8>(r, features, first(*start))),
+            Rows::Sixteen(r) => first::<N, 16>(self.sum_padded::<16, Row16>(r, features, *start)),
             Rows::Flat(w) => {
-                let mut acc = [0i32; N];
+                let mut acc: [i32; N] = first(*start);
                 sum_flat(w, N, self.buckets - 1, features, &mut acc);
                 acc
             }
@@ -288,11 +292,11 @@ impl SequenceModel for QuantisedModel {
         let mut acc = vec![0i32; self.labels];
         match &self.rows {
             Rows::Eight(r) => {
-                acc.copy_from_slice(&self.sum_padded::<8, Row8>(r, features)[..self.labels])
+                acc.copy_from_slice(&self.sum_padded::<8, Row8>(r, features, [0; 8])[..self.labels])
             }
-            Rows::Sixteen(r) => {
-                acc.copy_from_slice(&self.sum_padded::<16, Row16>(r, features)[..self.labels])
-            }
+            Rows::Sixteen(r) => acc.copy_from_slice(
+                &self.sum_padded::<16, Row16>(r, features, [0; 16])[..self.labels],
+            ),
             Rows::Flat(w) => sum_flat(w, self.labels, self.buckets - 1, features, &mut acc),
         }
         for (o, a) in out.iter_mut().zip(acc) {
@@ -303,10 +307,31 @@ impl SequenceModel for QuantisedModel {
     #[inline]
     fn score_fixed<const N: usize>(&self, features: &[u64], out: &mut [f32; N]) {
         assert_eq!(self.labels, N, "label count");
-        let acc = self.sum_fixed::<N>(features);
+        let acc = self.sum_fixed::<N>(features, &[0; 16]);
         for (o, a) in out.iter_mut().zip(acc) {
             *o += a as f32 * self.scale;
         }
+    }
+
+    /// Integer sums: a position's rows are added to the shared ones, and the
+    /// total is scaled once, as for the whole row.
+    type Partial = [i32; 16];
+
+    #[inline]
+    fn partial<const N: usize>(&self, shared: &[u64]) -> [i32; 16] {
+        assert!(self.labels == N && N <= 16, "label count");
+        let sums = self.sum_fixed::<N>(shared, &[0; 16]);
+        let mut p = [0i32; 16];
+        p[..N].copy_from_slice(&sums);
+        p
+    }
+
+    #[inline]
+    fn scores_after<const N: usize>(&self, partial: &[i32; 16], features: &[u64]) -> [f32; N] {
+        assert_eq!(self.labels, N, "label count");
+        let acc = self.sum_fixed::<N>(features, partial);
+        // `0.0 +` as `score_fixed` adds into zeros.
+        std::array::from_fn(|k| 0.0 + acc[k] as f32 * self.scale)
     }
 
     #[inline]

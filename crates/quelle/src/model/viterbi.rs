@@ -102,13 +102,34 @@ impl<'m, M: SequenceModel> Constrained<'m, M> {
         label_ok: impl Fn(usize, usize) -> bool,
         out: &mut Vec<usize>,
     ) {
+        self.decode_shared_into(&[], features, label_ok, out)
+    }
+
+    /// [`Constrained::decode_masked_into`] where every position's features
+    /// are `shared` followed by its own `features[pos]`: the shared features
+    /// (those of the whole sentence) are summed once, not at every position.
+    /// The result is that of the concatenated rows, bit for bit.
+    pub fn decode_shared_into(
+        &self,
+        shared: &[u64],
+        features: &[&[u64]],
+        label_ok: impl Fn(usize, usize) -> bool,
+        out: &mut Vec<usize>,
+    ) {
         if features.is_empty() {
             return;
         }
         let l = self.model.labels();
         with_label_count!(l, N => if N >= 4 {
-            return self.decode_fixed::<N>(features, label_ok, out);
+            return self.decode_fixed::<N>(shared, features, label_ok, out);
         }, _ => ());
+        let rows: Vec<Vec<u64>> = if shared.is_empty() {
+            Vec::new()
+        } else {
+            features.iter().map(|f| [shared, f].concat()).collect()
+        };
+        let joined: Vec<&[u64]> = rows.iter().map(Vec::as_slice).collect();
+        let features = if shared.is_empty() { features } else { &joined };
         out.extend(decode_any(self.model, features, |pos, from, to| {
             self.allowed[from * l + to] && label_ok(pos, to)
         }));
@@ -116,6 +137,7 @@ impl<'m, M: SequenceModel> Constrained<'m, M> {
 
     fn decode_fixed<const N: usize>(
         &self,
+        shared: &[u64],
         features: &[&[u64]],
         label_ok: impl Fn(usize, usize) -> bool,
         out: &mut Vec<usize>,
@@ -124,14 +146,14 @@ impl<'m, M: SequenceModel> Constrained<'m, M> {
         let trans: &[f32] = &self.trans[..(N + 1) * N];
         let n = features.len();
         let mut scores: Vec<[f32; N]> = Vec::with_capacity(n);
+        let partial = self.model.partial::<N>(shared);
         for (pos, feats) in features.iter().enumerate() {
             // Fetching a position ahead hides most of the weights' memory
             // latency; further ahead measured no better.
             if let Some(next) = features.get(pos + 1) {
                 self.model.prefetch(next);
             }
-            let mut emit = [0.0f32; N];
-            self.model.score_fixed::<N>(feats, &mut emit);
+            let emit = self.model.scores_after::<N>(&partial, feats);
             let Some(prev) = scores.last() else {
                 let start = &self.allowed[N * N..];
                 scores.push(std::array::from_fn(|to| {
@@ -375,6 +397,26 @@ mod tests {
                         let want = decode_any(&m, &rows, |p, f, t| c(p, f, t) && none_ok(p, t));
                         assert_eq!(got, want, "unreachable: labels {labels} seed {seed}");
                     }
+                }
+                // Shared features summed once give the concatenated rows' labels,
+                // for the float model and the integer one.
+                let shared = [seed * 3, 7, seed ^ 5];
+                let joined: Vec<Vec<u64>> =
+                    rows.iter().map(|r| [&shared[..], r].concat()).collect();
+                let joined: Vec<&[u64]> = joined.iter().map(Vec::as_slice).collect();
+                let q = crate::model::QuantisedModel::new(&m);
+                let cq = Constrained::new(&q, |f, t| bio(f, t, labels));
+                for mask_seed in 0..3usize {
+                    let label_ok =
+                        |p: usize, t: usize| (p * 7 + t * 3 + mask_seed) % 5 != 0 || t == 0;
+                    let (mut a, mut b) = (Vec::new(), Vec::new());
+                    cd.decode_shared_into(&shared, &rows, label_ok, &mut a);
+                    cd.decode_masked_into(&joined, label_ok, &mut b);
+                    assert_eq!(a, b, "shared: labels {labels} seed {seed}");
+                    let (mut a, mut b) = (Vec::new(), Vec::new());
+                    cq.decode_shared_into(&shared, &rows, label_ok, &mut a);
+                    cq.decode_masked_into(&joined, label_ok, &mut b);
+                    assert_eq!(a, b, "shared, integer: labels {labels} seed {seed}");
                 }
                 let sparse = |f: usize, t: usize| (f * 5 + t) % 4 != 1;
                 let cd = Constrained::new(&m, sparse);

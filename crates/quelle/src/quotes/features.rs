@@ -173,6 +173,22 @@ impl<'c> ContentFeaturizer<'c> {
 
     /// Appends the rows of sentence `si`'s tokens to `t`.
     pub fn sentence(&self, si: usize, t: &mut FeatureTable) {
+        self.rows::<false>(si, &mut Vec::new(), t)
+    }
+
+    /// [`ContentFeaturizer::sentence`] without the features every token of
+    /// the sentence has, which go to `shared` (cleared first) instead: a
+    /// token's full row is `shared` followed by its row in `t` (in another
+    /// order, which integer-weight scoring does not see; see
+    /// [`crate::model::viterbi::Constrained::decode_shared_into`]).
+    pub fn sentence_shared(&self, si: usize, shared: &mut Vec<u64>, t: &mut FeatureTable) {
+        self.rows::<true>(si, shared, t)
+    }
+
+    /// The rows of sentence `si`; with `SPLIT`, the sentence-wide features
+    /// go once to `shared` instead of into every row.
+    #[inline(always)]
+    fn rows<const SPLIT: bool>(&self, si: usize, shared: &mut Vec<u64>, t: &mut FeatureTable) {
         let (ctx, pp, clauses) = (self.ctx, &self.pp[..], &self.clauses);
         let toks = &ctx.tokens;
         t.start();
@@ -211,6 +227,19 @@ impl<'c> ContentFeaturizer<'c> {
             next: mix(42, mix(next_first, next_anchor)),
             first_word: mix(31, first_word),
         };
+        if SPLIT {
+            shared.clear();
+            shared.extend([
+                mix(1, 0),
+                same.bits,
+                same.prev_bits,
+                same.prev2_bits,
+                same.cue_lemma,
+                same.next_bits,
+                same.next,
+                same.first_word,
+            ]);
+        }
         let anchor_score = s.first_cue.map_or(0, |c| toks[c].cue_score) as u64;
         let anchor_lower = s.first_cue.map_or(0, |c| toks[c].lower);
         let verb_lemma = s.speech_verb.and_then(|c| toks[c].cue_lemma).unwrap_or(0);
@@ -249,7 +278,8 @@ impl<'c> ContentFeaturizer<'c> {
             // computed in registers and appended at once (cheaper than a
             // push per feature, which re-reads the vector's length each time).
             // Templates of small codes read their values from tables (`S`, `S2`).
-            t.extend(&lexical(0, ctx, s, i, S::<8, 8>::of(f.shape as u64)));
+            // (The bias, `lexical`'s first feature, is sentence-wide.)
+            t.extend(&lexical(0, ctx, s, i, S::<8, 8>::of(f.shape as u64))[SPLIT as usize..]);
             if let Some(c) = f.cluster {
                 t.extend(&[
                     mix(9, c),
@@ -260,7 +290,11 @@ impl<'c> ContentFeaturizer<'c> {
             t.extend(&[
                 S::<10, 4>::of(depth),
                 S::<11, 32>::of(depth * 8 + f.shape as u64),
-                same.bits,
+            ]);
+            if !SPLIT {
+                t.extend(&[same.bits]);
+            }
+            t.extend(&[
                 S::<13, 16>::of(rel_cue),
                 S::<14, 16>::of(rel_attr),
                 S::<15, 64>::of(rel_cue * 4 + depth),
@@ -270,9 +304,11 @@ impl<'c> ContentFeaturizer<'c> {
                 } else {
                     mix(17, edge * 128 + bits)
                 },
-                same.prev_bits,
-                S::<19, 16>::of(f.subj as u64 + 8 * f.soll as u64),
             ]);
+            if !SPLIT {
+                t.extend(&[same.prev_bits]);
+            }
+            t.extend(&[S::<19, 16>::of(f.subj as u64 + 8 * f.soll as u64)]);
             if let Some(l) = f.cue_lemma {
                 t.extend(&[mix(20, l)]);
             }
@@ -280,21 +316,33 @@ impl<'c> ContentFeaturizer<'c> {
                 mix(21, mix(w(-1), f.lower)),
                 S::<22, 384>::of(pos * 64 + rel_cue),
                 mix(23, mix(f.lower, rel_cue)),
-                same.prev2_bits,
+            ]);
+            if !SPLIT {
+                t.extend(&[same.prev2_bits]);
+            }
+            t.extend(&[
                 S::<25, 32>::of(edge * 8 + depth),
                 S::<26, 1024>::of(rel_attr * 64 + rel_cue),
                 mix(27, mix(f.lower, depth)),
                 S::<28, 8>::of(
                     (f.subj == Subjunctive::Yes) as u64 * 2 + s.subj as u64 + 4 * has_cue,
                 ),
-                same.cue_lemma,
+            ]);
+            if !SPLIT {
+                t.extend(&[same.cue_lemma]);
+            }
+            t.extend(&[
                 S::<35, 256>::of(f.cue_score as u64 * 16 + rel_cue.min(15)),
                 S::<36, 1024>::of(anchor_score * 64 + rel_cue),
                 m37.get(rel_cue),
                 m38.get(rel_verb),
                 S::<39, 1024>::of(rel_verb * 64 + rel_cue),
                 m40.get(edge),
-                same.next_bits,
+            ]);
+            if !SPLIT {
+                t.extend(&[same.next_bits]);
+            }
+            t.extend(&[
                 S::<44, 1024>::of(cf),
                 mix(45, cf * 64 + rel_cue),
                 mix(46, pf * 1024 + cf),
@@ -305,12 +353,18 @@ impl<'c> ContentFeaturizer<'c> {
                 S::<52, 1024>::of(rep_score * 64 + rel_rep),
                 m53.get(rel_rep.min(3)),
                 mix(54, rep_score * 1024 + cf),
-                same.next,
+            ]);
+            if !SPLIT {
+                t.extend(&[same.next]);
+            }
+            t.extend(&[
                 S::<43, 256>::of(next_anchor * 16 + edge * 4 + has_cue),
                 m30.get(rel_cue),
-                same.first_word,
-                m32.get(rel_attr),
             ]);
+            if !SPLIT {
+                t.extend(&[same.first_word]);
+            }
+            t.extend(&[m32.get(rel_attr)]);
             t.end_row();
         }
     }
@@ -443,4 +497,41 @@ pub fn role_sentences(ctx: &Context, content: &[u8]) -> Vec<bool> {
     (0..has.len())
         .map(|i| has[i] || (i > 0 && has[i - 1]) || has.get(i + 1).copied().unwrap_or(false))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::QuoteModels;
+
+    #[test]
+    fn shared_features_and_split_rows_make_the_full_rows() {
+        let p = crate::Pipeline::builder()
+            .quotes(false)
+            .entities(false)
+            .build()
+            .unwrap();
+        let doc = p.analyze(
+            "Der Minister sagte am Montag, er komme später. „Wir sind bereit“, so Müller. \
+             Die Lage sei laut Polizei ernst. Das Wetter war gut.",
+        );
+        let models = QuoteModels::embedded().unwrap();
+        let ctx = Context::new(&doc, &models.cues);
+        let f = ContentFeaturizer::new(&ctx);
+        for si in 0..ctx.sentences.len() {
+            let (mut full, mut split, mut shared) =
+                (FeatureTable::default(), FeatureTable::default(), Vec::new());
+            f.sentence(si, &mut full);
+            f.sentence_shared(si, &mut shared, &mut split);
+            assert_eq!(full.len(), split.len());
+            assert!(!shared.is_empty());
+            for i in 0..full.len() {
+                let mut want = full.get(i).to_vec();
+                let mut got = [&shared[..], split.get(i)].concat();
+                want.sort_unstable();
+                got.sort_unstable();
+                assert_eq!(got, want, "sentence {si} token {i}");
+            }
+        }
+    }
 }

@@ -275,6 +275,7 @@ impl QuoteModels {
         let longest = ctx.sentences.iter().map(|s| s.end - s.start).max();
         let mut table = features::FeatureTable::with_capacity(longest.unwrap_or(0), 50);
         let mut out = Vec::with_capacity(ctx.tokens.len());
+        let mut shared = Vec::new();
         let mut prev_content = false;
         for (si, s) in ctx.sentences.iter().enumerate() {
             let start = out.len();
@@ -284,9 +285,9 @@ impl QuoteModels {
                 continue;
             }
             table.clear();
-            featurizer.sentence(si, &mut table);
+            featurizer.sentence_shared(si, &mut shared, &mut table);
             let ok = |pos: usize, to: usize| content_label_ok(ctx, s.start + pos, to);
-            decoder.decode_masked_into(&table.rows(), ok, &mut out);
+            decoder.decode_shared_into(&shared, &table.rows(), ok, &mut out);
             prev_content = out[start..].iter().any(|&c| c != 0);
         }
         out
