@@ -52,11 +52,18 @@ pub(crate) struct Args {
     /// Language of the labels in the text and HTML views (JSON carries both).
     #[arg(long, value_enum, default_value_t = LangArg::De)]
     lang: LangArg,
+    /// Use the models a `quelle train --out DIR` run wrote instead of the embedded ones.
+    #[arg(long, value_name = "DIR")]
+    models: Option<PathBuf>,
 }
 
 pub(crate) fn run(args: Args) -> Result<ExitCode> {
     let text = read_text(args.file.as_deref())?;
-    let pipeline = quelle::Pipeline::builder().build()?;
+    let mut builder = quelle::Pipeline::builder();
+    if let Some(dir) = &args.models {
+        builder.quote_models(quelle::quotes::QuoteModels::load_dir(dir)?);
+    }
+    let pipeline = builder.build()?;
     let doc = pipeline.analyze(text);
     let json = quelle::schema::AnalysisJson::from_document(&doc);
     let stdout = std::io::stdout();

@@ -22,6 +22,10 @@ pub(crate) struct Args {
     /// Passes over the data.
     #[arg(long, default_value_t = TrainOptions::default().epochs)]
     epochs: usize,
+    /// Feature buckets of each quotation tagger (a power of two): the
+    /// taggers' weight tables are 32 (content) and 16 (roles) bytes per bucket.
+    #[arg(long, default_value_t = TrainOptions::default().tagger_buckets)]
+    tagger_buckets: usize,
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename.
@@ -51,8 +55,15 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     };
     let docs = quelle::eval::gnqa::load(data)?;
+    if !args.tagger_buckets.is_power_of_two() {
+        anyhow::bail!(
+            "--tagger-buckets must be a power of two, not {}",
+            args.tagger_buckets
+        );
+    }
     let opts = TrainOptions {
         epochs: args.epochs,
+        tagger_buckets: args.tagger_buckets,
         ..TrainOptions::default()
     };
     let models = train(&docs, &opts, |line| eprintln!("{line}"))?;

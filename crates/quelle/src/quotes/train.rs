@@ -33,7 +33,7 @@ impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
             epochs: 8,
-            tagger_buckets: 1 << 17,
+            tagger_buckets: 1 << 15,
             medium_buckets: 1 << 14,
         }
     }
