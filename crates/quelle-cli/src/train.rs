@@ -46,6 +46,13 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 pub(crate) fn run(args: Args) -> Result<ExitCode> {
+    // Up to 2^24 buckets (a 512 MB content tagger): more is a typo, not a model.
+    if !args.tagger_buckets.is_power_of_two() || args.tagger_buckets > 1 << 24 {
+        anyhow::bail!(
+            "--tagger-buckets must be a power of two up to 16777216, not {}",
+            args.tagger_buckets
+        );
+    }
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("cannot create {}", args.out.display()))?;
     if let Some(ud) = &args.ud {
@@ -55,12 +62,6 @@ pub(crate) fn run(args: Args) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     };
     let docs = quelle::eval::gnqa::load(data)?;
-    if !args.tagger_buckets.is_power_of_two() {
-        anyhow::bail!(
-            "--tagger-buckets must be a power of two, not {}",
-            args.tagger_buckets
-        );
-    }
     let opts = TrainOptions {
         epochs: args.epochs,
         tagger_buckets: args.tagger_buckets,

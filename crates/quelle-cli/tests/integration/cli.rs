@@ -56,6 +56,48 @@ fn missing_file_is_a_clear_error() {
 }
 
 #[test]
+fn analyze_with_a_missing_models_folder_names_the_file() {
+    let out = quelle(
+        &[
+            "analyze",
+            "--models",
+            "/nonexistent/models",
+            "--format",
+            "json",
+        ],
+        "Er sagte: „Ja.“".as_bytes(),
+    );
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/nonexistent/models/quotes-"), "{err}");
+}
+
+#[test]
+fn train_refuses_buckets_that_are_not_a_power_of_two() {
+    for n in ["1000", "33554432"] {
+        let out = quelle(
+            &[
+                "train",
+                "--data",
+                "/nonexistent/train.jsonl",
+                "--tagger-buckets",
+                n,
+                "--out",
+                "/nonexistent/out",
+            ],
+            b"",
+        );
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("--tagger-buckets must be a power of two"),
+            "{n}: {err}"
+        );
+    }
+}
+
+#[test]
 fn bom_is_dropped_and_crlf_offsets_index_the_text() {
     let v = analyze_json("\u{feff}Titel der Meldung\r\n\r\nEr sagte: „Ja.“\r\n".as_bytes());
     let text = v["text"].as_str().unwrap();
