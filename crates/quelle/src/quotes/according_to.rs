@@ -108,11 +108,13 @@ pub fn mark_according_to(doc: &Document, ctx: &Context, content: &mut [usize]) {
         if s.end - s.start < 5 {
             continue;
         }
+        let end = trim_end(doc, s.start, s.end, &[".", "!", "?", ":"]);
         if content[s.start..s.end].iter().any(|&l| l != 0) {
-            resume_after_inner_phrase(&w, s.start, s.end, content);
+            if let Some((i, k)) = w.inner_phrase(s.start, end) {
+                resume_after_inner_phrase(content, i, k, end);
+            }
             continue;
         }
-        let end = trim_end(doc, s.start, s.end, &[".", "!", "?", ":"]);
         if w.text(s.end - 1) == "?" || ctx.tokens[s.start].depth > 0 {
             continue;
         }
@@ -122,14 +124,8 @@ pub fn mark_according_to(doc: &Document, ctx: &Context, content: &mut [usize]) {
             }
             continue;
         }
-        let inner = (s.start + 2..end).find_map(|i| {
-            (w.text(i).eq_ignore_ascii_case("nach") && ctx.tokens[i].depth == 0)
-                .then(|| w.source_phrase_end(i, end))
-                .flatten()
-                .map(|k| (i, k))
-        });
-        if let Some((i, k)) = inner {
-            if k < end && i >= s.start + 3 && !ctx.tokens[i - 1].clause_punct {
+        if let Some((i, k)) = w.inner_phrase(s.start, end) {
+            if k < end {
                 mark(content, indirect, s.start, i);
                 mark(content, indirect, k, end);
             }
@@ -137,24 +133,15 @@ pub fn mark_according_to(doc: &Document, ctx: &Context, content: &mut [usize]) {
     }
 }
 
-/// Content the tagger ended right before a `nach` phrase inside the sentence
-/// (`X haben | nach nordkoreanischen Angaben | eine Vertiefung … beschlossen`)
-/// and did not take up again: gnqa's content goes on after the phrase, so the
-/// rest of the sentence gets the label of the part before it.
-fn resume_after_inner_phrase(w: &Words, start: usize, end: usize, content: &mut [usize]) {
-    let end = trim_end(w.doc, start, end, &[".", "!", "?", ":"]);
-    let Some(i) = (start + 3..end)
-        .find(|&i| w.text(i).eq_ignore_ascii_case("nach") && w.ctx.tokens[i].depth == 0)
-    else {
-        return;
-    };
-    let Some(k) = w.source_phrase_end(i, end) else {
-        return;
-    };
-    let before = content[i - 1];
+/// Content the tagger ended right before the `nach` phrase `i..k` inside the
+/// sentence (`X haben | nach nordkoreanischen Angaben | eine Vertiefung …
+/// beschlossen`) and did not take up again: gnqa's content goes on after the
+/// phrase, so the rest of the sentence (to `end`) gets the label of the part
+/// before it.
+fn resume_after_inner_phrase(content: &mut [usize], i: usize, k: usize, end: usize) {
     let untouched = content[i..end].iter().all(|&l| l == 0);
-    if let (Some(kind), true) = (kind_of(before), untouched) {
-        if k + 1 < end && !w.ctx.tokens[i - 1].clause_punct {
+    if let (Some(kind), true) = (kind_of(content[i - 1]), untouched) {
+        if k + 1 < end {
             mark(content, kind, k, end);
         }
     }
@@ -219,6 +206,20 @@ impl<'a> Words<'a> {
         }
         // A word must follow, not punctuation (`Nach Angaben der Polizei, die …`).
         (k < end && tokens[k].shape == 0 && !tokens[k].clause_punct).then_some(k)
+    }
+
+    /// The first `nach` attribution phrase inside `start..end` (not at its
+    /// start, not after clause punctuation), as (its `nach`, the first token
+    /// after it): `… besteht | nach Expertenmeinung | vor allem …`.
+    fn inner_phrase(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        (start + 2..end)
+            .find_map(|i| {
+                (self.text(i).eq_ignore_ascii_case("nach") && self.ctx.tokens[i].depth == 0)
+                    .then(|| self.source_phrase_end(i, end))
+                    .flatten()
+                    .map(|k| (i, k))
+            })
+            .filter(|&(i, _)| i >= start + 3 && !self.ctx.tokens[i - 1].clause_punct)
     }
 
     /// The first token after a sentence-opening attribution phrase in
