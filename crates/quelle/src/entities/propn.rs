@@ -10,7 +10,7 @@
 use crate::error::{Error, ErrorKind, Result};
 use crate::lexicon;
 use crate::model::format::{ModelFile, WeightEncoding};
-use crate::model::hash::{hash_bytes, mix, SmallMix as S};
+use crate::model::hash::{hash_bytes, mix, SmallMix as S, FNV_OFFSET, FNV_PRIME};
 use crate::model::train::Averaged;
 use crate::model::LinearModel;
 use crate::quotes::words::WordKey;
@@ -138,23 +138,24 @@ impl IntRows {
 
 /// [`lower_hash`] of an ASCII word.
 fn lower_hash_ascii(w: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h = FNV_OFFSET;
     for &b in w {
-        h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
+        h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
     }
     h
 }
 
-/// FNV-style hash of the lower-cased word, without allocating.
+/// FNV-1a hash of the lower-cased word ([`hash_bytes`] of `w.to_lowercase()`
+/// but for a final `Σ`), without allocating.
 fn lower_hash(w: &str) -> u64 {
     if w.is_ascii() {
         return lower_hash_ascii(w.as_bytes());
     }
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h = FNV_OFFSET;
     let mut buf = [0u8; 4];
     for c in w.chars().flat_map(char::to_lowercase) {
         for &b in c.encode_utf8(&mut buf).as_bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
         }
     }
     h

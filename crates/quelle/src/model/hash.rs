@@ -7,8 +7,10 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FeatureHash(pub u64);
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+/// FNV-1a's 64-bit offset basis and prime (also for hashes of transformed bytes,
+/// such as the lower-cased words of `entities::propn`).
+pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+pub(crate) const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// Hashes a byte string (FNV-1a).
 #[inline]

@@ -123,16 +123,15 @@ impl<'m, M: SequenceModel> Constrained<'m, M> {
         with_label_count!(l, N => if N >= 4 {
             return self.decode_fixed::<N>(shared, features, label_ok, out);
         }, _ => ());
-        let rows: Vec<Vec<u64>> = if shared.is_empty() {
-            Vec::new()
-        } else {
-            features.iter().map(|f| [shared, f].concat()).collect()
-        };
-        let joined: Vec<&[u64]> = rows.iter().map(Vec::as_slice).collect();
-        let features = if shared.is_empty() { features } else { &joined };
-        out.extend(decode_any(self.model, features, |pos, from, to| {
-            self.allowed[from * l + to] && label_ok(pos, to)
-        }));
+        let allowed = |pos, from, to| self.allowed[from * l + to] && label_ok(pos, to);
+        if shared.is_empty() {
+            out.extend(decode_any(self.model, features, allowed));
+            return;
+        }
+        // Other label counts: the rows concatenated, as the caller means them.
+        let rows: Vec<Vec<u64>> = features.iter().map(|f| [shared, f].concat()).collect();
+        let rows: Vec<&[u64]> = rows.iter().map(Vec::as_slice).collect();
+        out.extend(decode_any(self.model, &rows, allowed));
     }
 
     fn decode_fixed<const N: usize>(

@@ -7,6 +7,7 @@
 //! ordinary word with one bit test, and the rest costs one hash and, nearly
 //! always, one comparison.
 
+use crate::model::hash::hash_bytes;
 use std::sync::OnceLock;
 
 /// The exception list, compiled into the binary.
@@ -60,17 +61,6 @@ pub(crate) struct Exceptions {
     filter: [u64; 64],
     max_len: usize,
     max_pattern: usize,
-}
-
-/// FNV-1a over the bytes: exceptions are short, so this is a handful of
-/// multiplications.
-#[inline]
-fn hash(s: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in s {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    h
 }
 
 /// The filter bit of a string: a hash of its length and its first and last bytes.
@@ -134,7 +124,10 @@ impl Exceptions {
         let max_len = entries.iter().map(|e| e.text.len()).max().unwrap_or(0);
         // Entries beyond what a u16 slot can name are dropped (the list has ~420).
         entries.truncate(usize::from(u16::MAX) - 1);
-        let hashes: Vec<u64> = entries.iter().map(|e| hash(e.text.as_bytes())).collect();
+        let hashes: Vec<u64> = entries
+            .iter()
+            .map(|e| hash_bytes(e.text.as_bytes()))
+            .collect();
         let mut slots = vec![0u16; (entries.len() * 4).next_power_of_two().max(16)];
         let mask = slots.len() - 1;
         for (k, &h) in hashes.iter().enumerate() {
@@ -183,7 +176,7 @@ impl Exceptions {
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
-        let h = hash(b);
+        let h = hash_bytes(b);
         let mask = self.slots.len() - 1;
         let mut at = h as usize & mask;
         loop {
