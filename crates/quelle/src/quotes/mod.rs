@@ -254,8 +254,8 @@ impl QuoteModels {
         quotes
     }
 
-    /// Content labels per token. Sentences [`cascade::is_plain`] after a
-    /// sentence without content are `O` without running the tagger.
+    /// Content labels per token. Sentences [`cascade::is_plain`] are `O`
+    /// without running the tagger.
     pub fn tag_content(&self, ctx: &Context) -> Vec<usize> {
         self.tag_content_where(ctx, true)
     }
@@ -276,19 +276,15 @@ impl QuoteModels {
         let mut table = features::FeatureTable::with_capacity(longest.unwrap_or(0), 50);
         let mut out = Vec::with_capacity(ctx.tokens.len());
         let mut shared = Vec::new();
-        let mut prev_content = false;
         for (si, s) in ctx.sentences.iter().enumerate() {
-            let start = out.len();
-            if cascade && !prev_content && cascade::is_plain(ctx, si) {
-                out.resize(start + s.end - s.start, 0);
-                prev_content = false;
+            if cascade && cascade::is_plain(ctx, si) {
+                out.resize(out.len() + s.end - s.start, 0);
                 continue;
             }
             table.clear();
             featurizer.sentence_shared(si, &mut shared, &mut table);
             let ok = |pos: usize, to: usize| content_label_ok(ctx, s.start + pos, to);
             decoder.decode_shared_into(&shared, &table.rows(), ok, &mut out);
-            prev_content = out[start..].iter().any(|&c| c != 0);
         }
         out
     }
