@@ -96,8 +96,24 @@ pub fn speaker_key(q: &QuoteJson) -> String {
         None => "none".to_owned(),
         Some(s) => match &s.entity {
             Some(e) => e.clone(),
-            None => format!("text:{}", normalise_mention(&s.role.text)),
+            None => format!("text:{}", normalise_mention(&speaker_words(q))),
         },
+    }
+}
+
+/// The words that name a quotation's speaker when no entity does: the
+/// speaker's words, and for statements that only refer back (`den Angaben
+/// nach`) the channel they came through, which says whose they are:
+/// `Angaben laut russischen Nachrichtenagenturen`.
+fn speaker_words(q: &QuoteJson) -> String {
+    let Some(s) = &q.speaker else {
+        return String::new();
+    };
+    match q.via.first() {
+        Some(v) if crate::sources::refers_back(&s.role.text) => {
+            format!("{} {}", one_line(&s.role.text), one_line(&v.role.text))
+        }
+        _ => one_line(&s.role.text),
     }
 }
 
@@ -155,7 +171,7 @@ pub(crate) fn build_with(doc: &AnalysisJson, chars: &Chars) -> ProfileJson {
             entity: ent.map(|e| e.id.clone()),
             name: match (ent, &q.speaker) {
                 (Some(e), _) => Some(e.name.clone()),
-                (None, Some(s)) => Some(one_line(&s.role.text)),
+                (None, Some(_)) => Some(speaker_words(q)),
                 (None, None) => None,
             },
             kind: ent.map(|e| e.kind),

@@ -149,6 +149,24 @@ pub(crate) fn annotate(doc: &mut Document, ix: &mut Index) {
     refer_back(doc);
 }
 
+/// Whether a speaker's words are statements named only by a definite or
+/// possessive `Angaben` (`den Angaben nach`, `seinen Angaben zufolge`): the
+/// statements just cited, not a source of their own.
+pub fn refers_back(speaker: &str) -> bool {
+    let mut words = speaker.split_whitespace().map(str::to_lowercase);
+    match (words.next(), words.next(), words.next()) {
+        (Some(n), None, None) => n == "angaben",
+        (Some(d), Some(n), None) => {
+            n == "angaben"
+                && matches!(
+                    d.as_str(),
+                    "den" | "diesen" | "dessen" | "deren" | "seinen" | "ihren"
+                )
+        }
+        _ => false,
+    }
+}
+
 /// How many sentences back `den Angaben nach` looks for the statements it means.
 const REFER_BACK_SENTENCES: usize = 2;
 
@@ -167,23 +185,7 @@ fn refer_back(doc: &mut Document) {
         let Some(sp) = quote.speaker.as_ref().and_then(covering) else {
             continue;
         };
-        let words: Vec<String> = doc
-            .slice(sp)
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
-        let bare = match words.as_slice() {
-            [n] => n == "angaben",
-            [d, n] => {
-                n == "angaben"
-                    && matches!(
-                        d.as_str(),
-                        "den" | "diesen" | "dessen" | "deren" | "seinen" | "ihren"
-                    )
-            }
-            _ => false,
-        };
-        if !bare {
+        if !refers_back(doc.slice(sp)) {
             continue;
         }
         let Some(here) = covering(&quote.content).map(|c| sentence_of(doc, c.start)) else {
@@ -329,5 +331,48 @@ pub(crate) fn make_via(doc: &Document, ix: &Index, a: usize, b: usize) -> Via {
     Via {
         role: Role::single(span),
         entity,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_bare_or_determined_angaben_refer_back() {
+        for s in ["Angaben", "den Angaben", "seinen\nAngaben", "Deren Angaben"] {
+            assert!(refers_back(s), "{s}");
+        }
+        for s in [
+            "nordkoreanischen Angaben",
+            "den ersten Angaben",
+            "Angaben der Polizei",
+            "Putin",
+            "",
+        ] {
+            assert!(!refers_back(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn statements_that_refer_back_are_named_by_their_channel() {
+        let p = crate::Pipeline::builder().build().unwrap();
+        let doc = p.analyze(
+            "„Wir sind bereit“, sagte Putin laut russischen Nachrichtenagenturen. \
+             Zudem lud der russische Präsident den Angaben nach Kim zu einem Besuch nach Moskau ein.",
+        );
+        let json = crate::schema::AnalysisJson::from_document(&doc);
+        let profile = crate::report::profile::build(&json);
+        let names: Vec<_> = profile
+            .speakers
+            .iter()
+            .filter_map(|s| s.name.clone())
+            .collect();
+        assert!(
+            names
+                .iter()
+                .any(|n| n == "Angaben laut russischen Nachrichtenagenturen"),
+            "{names:?}"
+        );
     }
 }
