@@ -349,7 +349,8 @@ pub fn assemble(
         complete_postposed_nach(doc, ctx, d);
         drop_trailing_adverb(doc, ctx, d);
         if let Some(sp) = d.speaker {
-            d.speaker = Some(trim_attributed_speaker(doc, sp));
+            let sp = trim_attributed_speaker(doc, sp);
+            d.speaker = Some(extend_apposition(doc, ctx, sp, &in_content));
         }
         // Without a speaker of its own, a quotation continues the last speaker (right after it).
         if d.speaker.is_none() {
@@ -522,6 +523,68 @@ fn trim_attributed_speaker(doc: &Document, (s, e): (usize, usize)) -> (usize, us
         Some(cut) => (s, cut),
         None => (s, e),
     }
+}
+
+/// The most words an apposition to the speaker may have.
+const MAX_APPOSITION: usize = 12;
+
+/// A speaker followed by an apposition takes it in, as gnqa annotates it: a
+/// name after a title phrase (`der Direktor der IAEO, Mohammed el-Baradei`) or
+/// a title phrase after a name (`Albrecht Conze, der politische Direktor der
+/// UN-Mission im Kongo`). The apposition runs from the comma after the speaker
+/// to the next punctuation or the sentence end, holds no content and ends in
+/// a name-like word (a relative clause, `Merkel, die gestern dort war`, ends in
+/// its verb). After a title it must be a name through and through.
+fn extend_apposition(
+    doc: &Document,
+    ctx: &Context,
+    (s, e): (usize, usize),
+    in_content: &impl Fn(usize) -> bool,
+) -> (usize, usize) {
+    let word = |i: usize| doc.slice(doc.tokens[i].span);
+    let sentence = &ctx.sentences[ctx.tokens[s].sentence];
+    if e >= sentence.end || word(e) != "," {
+        return (s, e);
+    }
+    let start = e + 1;
+    let mut end = start;
+    while end < sentence.end
+        && !in_content(end)
+        && !matches!(
+            word(end),
+            "," | "." | "!" | "?" | ";" | ":" | "–" | "„" | "“" | "\""
+        )
+    {
+        end += 1;
+    }
+    let stops_at_content = end < sentence.end && in_content(end);
+    if end == start || end - start > MAX_APPOSITION || stops_at_content {
+        return (s, e);
+    }
+    if !name_like(word(end - 1)) {
+        return (s, e);
+    }
+    let all_names = (start..end).all(|i| name_like(word(i)) && end - start <= 4);
+    // An article opening the apposition agrees with the speaker's case: a
+    // dative after a nominative speaker is the addressee (`sagte Josef Sommer,
+    // dem Kölner Stadt-Anzeiger`) or a relative pronoun.
+    let det = word(start).to_lowercase();
+    let dative = |w: &str| matches!(w, "dem" | "einem");
+    let agrees = matches!(det.as_str(), "der" | "die" | "das" | "ein" | "eine")
+        || (dative(&det) && dative(&word(s).to_lowercase()));
+    let after_name = name_like(word(e - 1)) && (name_like(word(start)) || agrees);
+    if all_names || after_name {
+        (s, end)
+    } else {
+        (s, e)
+    }
+}
+
+/// A capitalised word, or one with a lower-case particle before a hyphen
+/// (`el-Baradei`).
+fn name_like(w: &str) -> bool {
+    let upper = |t: &str| t.chars().next().is_some_and(char::is_uppercase);
+    upper(w) || w.rsplit_once('-').is_some_and(|(_, t)| upper(t))
 }
 
 /// The frame: the run of non-content tokens around the cue within its sentence,
@@ -728,6 +791,79 @@ mod tests {
         // A confirming sentence after indirect speech.
         let text = "Der Papst sei krank. Dies bestätigte der Vatikan. Das Wetter war schön.";
         assert_eq!(regions(text, &[0], &[]), [true, true, false]);
+    }
+
+    /// The speaker of each quotation the whole pipeline finds in `text`.
+    fn speakers(text: &str) -> Vec<String> {
+        let doc = crate::Pipeline::builder().build().unwrap().analyze(text);
+        doc.quotes
+            .iter()
+            .map(|q| {
+                q.speaker.as_ref().map_or(String::new(), |r| {
+                    let (a, b) = (r.spans[0].start, r.spans.last().unwrap().end);
+                    doc.slice(crate::span::Span::new(a, b)).to_owned()
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_speaker_takes_in_its_apposition() {
+        assert_eq!(
+            speakers(
+                "„Wir sind bereit“, sagte Albrecht Conze, der politische Direktor der UN-Mission."
+            ),
+            ["Albrecht Conze, der politische Direktor der UN-Mission"]
+        );
+        assert_eq!(
+            speakers(
+                "„Wir sind bereit“, sagte der Präsident Indonesiens, Susilo Bambang Yudhoyono."
+            ),
+            ["der Präsident Indonesiens, Susilo Bambang Yudhoyono"]
+        );
+        // A dative after the name is the addressee, a clause ending in a verb no apposition.
+        assert_eq!(
+            speakers("„Wir sind bereit“, sagte Angela Merkel, die gestern in Berlin war."),
+            ["Angela Merkel"]
+        );
+    }
+
+    #[test]
+    fn an_apposition_agrees_with_the_speaker() {
+        let p = crate::Pipeline::builder()
+            .quotes(false)
+            .entities(false)
+            .build()
+            .unwrap();
+        let models = crate::quotes::QuoteModels::embedded().unwrap();
+        // The speaker is the two words after `sagte`; nothing is content.
+        let extended = |text: &str| {
+            let doc = p.analyze(text);
+            let ctx = Context::new(&doc, &models.cues);
+            let s = (0..doc.tokens.len())
+                .find(|&i| doc.slice(doc.tokens[i].span) == "sagte")
+                .unwrap()
+                + 1;
+            let (a, b) = extend_apposition(&doc, &ctx, (s, s + 2), &|_| false);
+            let span = crate::span::Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
+            doc.slice(span).to_owned()
+        };
+        assert_eq!(
+            extended("Das sagte Louka Katseli, die Präsidentin des Verbandes."),
+            "Louka Katseli, die Präsidentin des Verbandes"
+        );
+        assert_eq!(
+            extended("Das sagte Louka Katseli, dem Sender Skai."),
+            "Louka Katseli"
+        );
+        assert_eq!(
+            extended("Das sagte dem Berater, einem Minister."),
+            "dem Berater, einem Minister"
+        );
+        assert_eq!(
+            extended("Das sagte Louka Katseli, die dort war."),
+            "Louka Katseli"
+        );
     }
 
     /// Content spans of the direct quotations the whole pipeline finds in `text`.
