@@ -529,12 +529,14 @@ fn trim_attributed_speaker(doc: &Document, (s, e): (usize, usize)) -> (usize, us
 const MAX_APPOSITION: usize = 12;
 
 /// A speaker followed by an apposition takes it in, as gnqa annotates it: a
-/// name after a title phrase (`der Direktor der IAEO, Mohammed el-Baradei`) or
-/// a title phrase after a name (`Albrecht Conze, der politische Direktor der
-/// UN-Mission im Kongo`). The apposition runs from the comma after the speaker
-/// to the next punctuation or the sentence end, holds no content and ends in
-/// a name-like word (a relative clause, `Merkel, die gestern dort war`, ends in
-/// its verb). After a title it must be a name through and through.
+/// name after a title phrase (`der Präsident Indonesiens, Susilo Bambang
+/// Yudhoyono`) or a title phrase after a name (`Albrecht Conze, der politische
+/// Direktor der UN-Mission im Kongo`). The apposition runs from the comma after
+/// the speaker to the next punctuation or the sentence end, holds no content
+/// and ends in a name-like word (a relative clause, `Merkel, die gestern dort
+/// war`, ends in its verb). It opens with a name-like word or an agreeing
+/// article after a speaker ending in a name-like word; after any other speaker
+/// (`… (IAEO)`) it must be up to four name-like words.
 fn extend_apposition(
     doc: &Document,
     ctx: &Context,
@@ -564,7 +566,7 @@ fn extend_apposition(
     if !name_like(word(end - 1)) {
         return (s, e);
     }
-    let all_names = (start..end).all(|i| name_like(word(i)) && end - start <= 4);
+    let all_names = end - start <= 4 && (start..end).all(|i| name_like(word(i)));
     // An article opening the apposition agrees with the speaker's case: a
     // dative after a nominative speaker is the addressee (`sagte Josef Sommer,
     // dem Kölner Stadt-Anzeiger`) or a relative pronoun.
@@ -821,7 +823,7 @@ mod tests {
             ),
             ["der Präsident Indonesiens, Susilo Bambang Yudhoyono"]
         );
-        // A dative after the name is the addressee, a clause ending in a verb no apposition.
+        // A relative clause ends in its verb: no apposition.
         assert_eq!(
             speakers("„Wir sind bereit“, sagte Angela Merkel, die gestern in Berlin war."),
             ["Angela Merkel"]
