@@ -570,10 +570,11 @@ fn extend_apposition(
     // An article opening the apposition agrees with the speaker's case: a
     // dative after a nominative speaker is the addressee (`sagte Josef Sommer,
     // dem Kölner Stadt-Anzeiger`) or a relative pronoun.
-    let det = word(start).to_lowercase();
+    let lower = |i: usize| crate::lexicon::lowercase(word(i));
+    let det = lower(start);
     let dative = |w: &str| matches!(w, "dem" | "einem");
-    let agrees = matches!(det.as_str(), "der" | "die" | "das" | "ein" | "eine")
-        || (dative(&det) && dative(&word(s).to_lowercase()));
+    let agrees = matches!(&*det, "der" | "die" | "das" | "ein" | "eine")
+        || (dative(&det) && dative(&lower(s)));
     let after_name = name_like(word(e - 1)) && (name_like(word(start)) || agrees);
     if all_names || after_name {
         (s, end)
@@ -585,8 +586,8 @@ fn extend_apposition(
 /// A capitalised word, or one with a lower-case particle before a hyphen
 /// (`el-Baradei`).
 fn name_like(w: &str) -> bool {
-    let upper = |t: &str| t.chars().next().is_some_and(char::is_uppercase);
-    upper(w) || w.rsplit_once('-').is_some_and(|(_, t)| upper(t))
+    use crate::entities::propn::capitalised;
+    capitalised(w) || w.rsplit_once('-').is_some_and(|(_, t)| capitalised(t))
 }
 
 /// The frame: the run of non-content tokens around the cue within its sentence,
@@ -832,16 +833,9 @@ mod tests {
 
     #[test]
     fn an_apposition_agrees_with_the_speaker() {
-        let p = crate::Pipeline::builder()
-            .quotes(false)
-            .entities(false)
-            .build()
-            .unwrap();
-        let models = crate::quotes::QuoteModels::embedded().unwrap();
         // The speaker is the two words after `sagte`; nothing is content.
         let extended = |text: &str| {
-            let doc = p.analyze(text);
-            let ctx = Context::new(&doc, &models.cues);
+            let (doc, ctx) = crate::quotes::rule_test::segmented(text);
             let s = (0..doc.tokens.len())
                 .find(|&i| doc.slice(doc.tokens[i].span) == "sagte")
                 .unwrap()

@@ -71,17 +71,12 @@ pub fn is_plain(ctx: &Context, si: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::quotes::rule_test::segmented_with;
     use crate::quotes::QuoteModels;
 
     fn plain(text: &str) -> Vec<bool> {
-        let p = crate::Pipeline::builder()
-            .quotes(false)
-            .entities(false)
-            .build()
-            .unwrap();
-        let doc = p.analyze(text);
         let models = QuoteModels::embedded().unwrap();
-        let ctx = Context::new(&doc, &models.cues);
+        let (_, ctx) = segmented_with(text, &models.cues);
         (0..ctx.sentences.len())
             .map(|si| is_plain(&ctx, si))
             .collect()
@@ -119,17 +114,12 @@ mod tests {
 
     #[test]
     fn a_plain_sentence_after_content_is_not_tagged() {
-        let p = crate::Pipeline::builder()
-            .quotes(false)
-            .entities(false)
-            .build()
-            .unwrap();
         let models = QuoteModels::embedded().unwrap();
-        let doc = p.analyze(
+        let (_, ctx) = segmented_with(
             "Der Minister sagte, er komme später. Der Zug fuhr um acht Uhr ab. \
              Er sei aber pünktlich gewesen.",
+            &models.cues,
         );
-        let ctx = Context::new(&doc, &models.cues);
         let labels = models.tag_content(&ctx);
         let s = &ctx.sentences;
         assert!(labels[s[0].start..s[0].end].iter().any(|&l| l != 0));
@@ -139,17 +129,12 @@ mod tests {
 
     #[test]
     fn cascade_keeps_the_labels_of_these_texts() {
-        let p = crate::Pipeline::builder()
-            .quotes(false)
-            .entities(false)
-            .build()
-            .unwrap();
         let models = QuoteModels::embedded().unwrap();
-        let doc = p.analyze(
+        let (_, ctx) = segmented_with(
             "Berlin (dpa) - Die Regierung tagte am Montag. Kanzler Scholz sagte, \
              man werde handeln. Die Opposition sei empört. Der Bundestag stimmt im März ab.",
+            &models.cues,
         );
-        let ctx = Context::new(&doc, &models.cues);
         assert_eq!(models.tag_content(&ctx), models.tag_content_all(&ctx));
     }
 }

@@ -8,12 +8,17 @@ use crate::document::{Document, QuoteType};
 
 /// `text` segmented (without the quotation stage) and its context.
 pub fn segmented(text: &str) -> (Document, Context) {
+    segmented_with(text, &CueTable::default())
+}
+
+/// [`segmented`] with the cue scores of `cues` (e.g. the embedded models').
+pub fn segmented_with(text: &str, cues: &CueTable) -> (Document, Context) {
     let doc = crate::Pipeline::builder()
         .quotes(false)
         .build()
         .unwrap()
         .analyze(text);
-    let ctx = Context::new(&doc, &CueTable::default());
+    let ctx = Context::new(&doc, cues);
     (doc, ctx)
 }
 
